@@ -1,0 +1,120 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { limits } from '@sidakin/core';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler } from 'fastify-type-provider-zod';
+import type { Database } from './db/database.js';
+import type { Config } from './env.js';
+import { apiNotFound, installErrorHandling } from './http/errors.js';
+import { installSecurity, type RegisteredRoute } from './http/security.js';
+import { zodValidatorCompiler } from './http/validation.js';
+import { auditRoutes } from './modules/audit/audit.routes.js';
+import { authRoutes } from './modules/auth/auth.routes.js';
+import { orgRoutes } from './modules/org/org.routes.js';
+import { systemRoutes } from './modules/system/system.routes.js';
+import { userRoutes } from './modules/users/users.routes.js';
+
+export interface AppDeps {
+  db: Database;
+  config: Config;
+}
+
+export interface SidakinApp {
+  app: FastifyInstance;
+  /** Every /api route with its declared access rule (the security matrix test walks these). */
+  routes: RegisteredRoute[];
+}
+
+/** Builds the HTTP application; tests build their own with their own database and config. */
+export async function buildApp(deps: AppDeps): Promise<SidakinApp> {
+  const { config } = deps;
+  const app = Fastify({
+    logger:
+      config.logLevel === 'silent'
+        ? false
+        : { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] },
+    bodyLimit: limits.jsonBody,
+    trustProxy: config.trustProxy,
+    // Unknown query fields are rejected by the contracts, so keep the parser plain.
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+  const routes: RegisteredRoute[] = [];
+
+  app.setValidatorCompiler(zodValidatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandling(app);
+
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+      },
+    },
+  });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'SIDAKIN API',
+        version: '0.1.0',
+        description:
+          'Sistem Informasi Data Kinerja. Sign in with POST /api/auth/login; send the csrfToken from the response as the x-csrf-token header on every state-changing request.',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'sidakin_session' },
+          csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  installSecurity(app, deps.db, routes);
+
+  await app.register(async (api) => {
+    await systemRoutes(api, deps);
+    await authRoutes(api, deps);
+    await orgRoutes(api, deps);
+    await userRoutes(api, deps);
+    await auditRoutes(api, deps);
+    api.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
+  });
+
+  const webIndex = path.join(config.webDist, 'index.html');
+  const hasWeb = fs.existsSync(webIndex);
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: config.webDist, wildcard: false, index: false });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/api')) return apiNotFound(request, reply);
+    if (request.method !== 'GET' && request.method !== 'HEAD') return apiNotFound(request, reply);
+    if (!hasWeb) {
+      return reply
+        .type('text/html; charset=utf-8')
+        .send(
+          '<!doctype html><meta charset="utf-8"><title>SIDAKIN</title><p>Aplikasi web belum dibangun. Jalankan <code>npm run build:web</code>. / The web app is not built yet; run <code>npm run build:web</code>.</p>',
+        );
+    }
+    // Client-side routes of the single-page app all load its index.
+    return reply.sendFile('index.html');
+  });
+
+  await app.ready();
+  return { app, routes };
+}

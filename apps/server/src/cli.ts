@@ -1,0 +1,135 @@
+import { Command, Option } from 'commander';
+import { openDatabase } from './db/database.js';
+import { migrate } from './db/migrate.js';
+import { loadConfig, migrationsDir } from './env.js';
+import { systemContext } from './http/context.js';
+import { recordAudit, verifyAuditChains } from './modules/audit/audit.service.js';
+import { hashPassword } from './modules/auth/password.js';
+import { loadDemo } from './modules/demo/demo.service.js';
+import { startServer } from './server.js';
+
+async function withDb<T>(fn: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>): Promise<T> {
+  const config = loadConfig();
+  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    await migrate(db, migrationsDir);
+    return await fn(db);
+  } finally {
+    await db.close();
+  }
+}
+
+const program = new Command()
+  .name('sidakin')
+  .description(
+    'SIDAKIN — Sistem Informasi Data Kinerja.\nStorage: PostgreSQL when DATABASE_URL is set, otherwise embedded PGlite under DATA_DIR (default ./data).',
+  )
+  .showHelpAfterError();
+
+program
+  .command('serve')
+  .description('Start the HTTP server (web app and API) on PORT (default 3000) and HOST')
+  .action(async () => {
+    const server = await startServer(loadConfig());
+    const stop = async () => {
+      await server.close();
+      process.exit(0);
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+
+program
+  .command('migrate')
+  .description('Apply pending SQL migrations from migrations/')
+  .action(async () => {
+    await withDb(async (db) => {
+      const r = await migrate(db, migrationsDir);
+      console.log(r.applied.length ? `Applied: ${r.applied.join(', ')}` : 'Nothing to apply');
+      console.log(`Already applied: ${r.alreadyApplied}`);
+    });
+  });
+
+program
+  .command('demo')
+  .description(
+    'Load the demo governments, agencies, people and logins (password sidakin-demo); existing governments are skipped',
+  )
+  .action(async () => {
+    await withDb(async (db) => {
+      const r = await loadDemo(db);
+      console.log(`Governments loaded: ${r.governmentsCreated.join(', ') || '(none)'}`);
+      if (r.governmentsSkipped.length) console.log(`Already present, skipped: ${r.governmentsSkipped.join(', ')}`);
+      console.log(`Accounts created: ${r.users}${r.adminCreated ? ' (including admin)' : ''}`);
+    });
+  });
+
+program
+  .command('create-admin')
+  .description('Create a system administrator account')
+  .requiredOption('-u, --username <username>', 'login name')
+  .addOption(
+    new Option('-p, --password <password>', 'password (at least 10 characters)')
+      .env('SIDAKIN_ADMIN_PASSWORD')
+      .makeOptionMandatory(),
+  )
+  .option('-n, --name <name>', 'display name', 'Administrator Sistem')
+  .action(async (opts: { username: string; password: string; name: string }) => {
+    if (opts.password.length < 10) {
+      console.error('The password must be at least 10 characters.');
+      process.exitCode = 2;
+      return;
+    }
+    if (!/^[a-z0-9][a-z0-9._-]{2,59}$/.test(opts.username)) {
+      console.error('The username may hold lower-case letters, digits, dots, underscores and hyphens (3–60).');
+      process.exitCode = 2;
+      return;
+    }
+    await withDb(async (db) => {
+      const taken = await db.query('SELECT 1 FROM users WHERE lower(username) = lower($1)', [opts.username]);
+      if (taken.length) {
+        console.error(`The username "${opts.username}" is taken.`);
+        process.exitCode = 1;
+        return;
+      }
+      const hash = await hashPassword(opts.password);
+      await db.transaction(async (tx) => {
+        const rows = await tx.query<{ id: string }>(
+          `INSERT INTO users (government_id, username, display_name, role, password_hash) VALUES (NULL, $1, $2, 'system_admin', $3) RETURNING id`,
+          [opts.username, opts.name, hash],
+        );
+        await recordAudit(tx, systemContext('sidakin create-admin'), {
+          governmentId: null,
+          action: 'user.create',
+          entityType: 'user',
+          entityId: rows[0]!.id,
+          after: { username: opts.username, role: 'system_admin' },
+        });
+      });
+      console.log(`System administrator "${opts.username}" created.`);
+    });
+  });
+
+const audit = program.command('audit').description('Audit trail tools');
+audit
+  .command('verify')
+  .description('Recompute every hash chain; report the first broken record and exit 1 if any')
+  .action(async () => {
+    await withDb(async (db) => {
+      const r = await verifyAuditChains(db);
+      if (r.ok) {
+        console.log(`Audit trail intact: ${r.checked} records verified.`);
+      } else {
+        const b = r.firstBroken!;
+        console.error(
+          `Audit trail BROKEN at record id ${b.id} (sequence ${b.seq}): ${b.reason}. ${r.checked} records checked.`,
+        );
+        process.exitCode = 1;
+      }
+    });
+  });
+
+program.parseAsync(process.argv).catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

@@ -1,0 +1,64 @@
+import { type ErrorCode, errorMessages, type LocalizedText } from '@sidakin/core';
+
+export interface ErrorDetail {
+  /** Where the problem is, e.g. `body.nip` or `query.page`. */
+  path: string;
+  message: string | LocalizedText;
+}
+
+const statusOf: Partial<Record<ErrorCode, number>> = {
+  VALIDATION: 400,
+  INVALID_JSON: 400,
+  BODY_TOO_LARGE: 400,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  NOT_FOUND: 404,
+  ROUTE_NOT_FOUND: 404,
+  UNAUTHENTICATED: 401,
+  INVALID_CREDENTIALS: 401,
+  TOTP_REQUIRED: 401,
+  TOTP_INVALID: 401,
+  FORBIDDEN: 403,
+  CSRF: 403,
+  TOTP_SETUP_REQUIRED: 403,
+  ACCOUNT_INACTIVE: 401,
+  TOO_MANY_ATTEMPTS: 429,
+  CONFLICT: 409,
+  DUPLICATE: 409,
+  POSITION_HELD: 409,
+  INTERNAL: 500,
+};
+
+/** The one error type of the application; mapped to HTTP in one place (http/errors.ts). */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly details: ErrorDetail[] | undefined;
+  readonly text: LocalizedText;
+  readonly headers: Record<string, string>;
+
+  constructor(
+    code: ErrorCode,
+    opts: {
+      status?: number;
+      details?: ErrorDetail[];
+      message?: LocalizedText;
+      headers?: Record<string, string>;
+    } = {},
+  ) {
+    const text = opts.message ?? errorMessages[code];
+    super(text.en);
+    this.code = code;
+    this.status = opts.status ?? statusOf[code] ?? 400;
+    this.details = opts.details;
+    this.text = text;
+    this.headers = opts.headers ?? {};
+  }
+}
+
+export const notFound = () => new AppError('NOT_FOUND');
+export const forbidden = () => new AppError('FORBIDDEN');
+
+/** A 400 naming one field, e.g. `invalidField('body.parentId', { id: '…', en: '…' })`. */
+export function invalidField(path: string, message: string | LocalizedText): AppError {
+  return new AppError('VALIDATION', { details: [{ path, message }] });
+}

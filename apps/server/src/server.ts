@@ -1,0 +1,30 @@
+import { buildApp } from './app.js';
+import { type Database, openDatabase } from './db/database.js';
+import { migrate } from './db/migrate.js';
+import { type Config, migrationsDir } from './env.js';
+import { isEmpty, loadDemo } from './modules/demo/demo.service.js';
+
+/** Opens storage, migrates, loads the demo into an empty embedded database, and listens. */
+export async function startServer(config: Config): Promise<{ close: () => Promise<void>; url: string }> {
+  const db: Database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  await migrate(db, migrationsDir);
+  const { app } = await buildApp({ db, config });
+  if (config.demoOnEmpty && db.kind === 'pglite' && (await isEmpty(db))) {
+    app.log.info('empty embedded database: loading the demo organisation');
+    const r = await loadDemo(db);
+    app.log.info({ governments: r.governmentsCreated, users: r.users }, 'demo loaded');
+  }
+  const address = await app.listen({ port: config.port, host: config.host });
+  app.log.info(
+    { storage: db.kind === 'pglite' ? `embedded (PGlite) in ${config.dataDir}` : 'PostgreSQL' },
+    `SIDAKIN listening on ${address}`,
+  );
+  let closed = false;
+  const close = async () => {
+    if (closed) return;
+    closed = true;
+    await app.close();
+    await db.close();
+  };
+  return { close, url: address };
+}

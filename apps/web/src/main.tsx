@@ -1,0 +1,46 @@
+import '@mantine/core/styles.css';
+import '@mantine/notifications/styles.css';
+import './styles.css';
+import { MantineProvider } from '@mantine/core';
+import { Notifications } from '@mantine/notifications';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { I18nextProvider } from 'react-i18next';
+import { RouterProvider } from 'react-router-dom';
+import { configureApi } from './lib/api';
+import { currentLocale, i18n } from './lib/i18n';
+import { queryClient } from './lib/query';
+import { router } from './routes';
+import { theme } from './theme';
+
+configureApi({
+  getLocale: currentLocale,
+  networkErrorMessage: () => i18n.t('errors.network'),
+  onUnauthorized: () => {
+    // The session ended (expired, signed out elsewhere): back to sign-in, then to this page.
+    const { pathname, search } = window.location;
+    if (pathname === '/masuk') return;
+    queryClient.clear();
+    const here = `${pathname}${search}`;
+    void router.navigate(`/masuk?expired=1${here === '/' ? '' : `&next=${encodeURIComponent(here)}`}`, {
+      replace: true,
+    });
+  },
+});
+
+const root = document.getElementById('root');
+if (!root) throw new Error('#root is missing from index.html');
+
+createRoot(root).render(
+  <StrictMode>
+    <I18nextProvider i18n={i18n}>
+      <MantineProvider theme={theme} defaultColorScheme="light">
+        <Notifications position="top-right" />
+        <QueryClientProvider client={queryClient}>
+          <RouterProvider router={router} />
+        </QueryClientProvider>
+      </MantineProvider>
+    </I18nextProvider>
+  </StrictMode>,
+);

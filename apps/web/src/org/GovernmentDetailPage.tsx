@@ -1,0 +1,185 @@
+import { Alert, Anchor, Button, Card, Grid, Group, Skeleton, Stack, Title } from '@mantine/core';
+import { type Government, updateGovernmentBody } from '@sidakin/core';
+import { IconArrowLeft, IconDeviceFloppy, IconInfoCircle } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
+import { type ReactNode, useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router-dom';
+import { useSession } from '../auth/session';
+import { api } from '../lib/api';
+import { useForm } from '../lib/form';
+import { useApiMutation } from '../lib/query';
+import { ErrorAlert } from '../ui/ErrorAlert';
+import { PageHeader } from '../ui/PageHeader';
+import { StatusBadge } from '../ui/StatusBadge';
+import {
+  GovernmentContactFields,
+  GovernmentIdentityFields,
+  governmentBody,
+  governmentValues,
+  LetterheadField,
+  letterheadLinesOf,
+  RequireTotpField,
+} from './GovernmentFields';
+import { KopPreview, LogoCard } from './KopSurat';
+
+export function GovernmentDetailPage() {
+  const { t } = useTranslation();
+  const { governmentId = '' } = useParams();
+  const query = useQuery({
+    queryKey: ['government', governmentId],
+    queryFn: () => api.get<Government>(`/governments/${governmentId}`),
+  });
+  const back = (
+    <Anchor component={Link} to="/organisasi/pemerintah" size="sm" mb="xs" display="inline-flex">
+      <Group gap={4}>
+        <IconArrowLeft size={14} aria-hidden />
+        {t('governments.backToList')}
+      </Group>
+    </Anchor>
+  );
+
+  if (query.isLoading) {
+    return (
+      <>
+        <PageHeader title={t('governments.detailTitle')} above={back} />
+        <Skeleton h={400} radius="md" />
+      </>
+    );
+  }
+  if (query.error || !query.data) {
+    return (
+      <>
+        <PageHeader title={t('governments.detailTitle')} above={back} />
+        <ErrorAlert error={query.error ?? new Error(t('governments.notFound'))} />
+      </>
+    );
+  }
+  return <GovernmentEditor government={query.data} back={back} />;
+}
+
+function GovernmentEditor({ government, back }: { government: Government; back: ReactNode }) {
+  const { t } = useTranslation();
+  const me = useSession();
+  const canEdit =
+    me.user.role === 'system_admin' || (me.user.role === 'gov_admin' && me.user.governmentId === government.id);
+  const form = useForm(governmentValues(government));
+  const [logoVersion, setLogoVersion] = useState(() => government.updatedAt);
+  const [pendingLogo, setPendingLogo] = useState<string | null>(null);
+  const onPreview = useCallback((src: string | null) => setPendingLogo(src), []);
+  const { reset } = form;
+
+  // A fresh copy from the server (after saving) replaces the form's values.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reset only when the record changes
+  useEffect(() => reset(governmentValues(government)), [government.updatedAt, reset]);
+
+  const save = useApiMutation((body: unknown) => api.patch<Government>(`/governments/${government.id}`, body), {
+    invalidate: [['government', government.id], ['governments'], ['me']],
+    successMessage: t('common.saved'),
+    onError: form.applyError,
+  });
+
+  const logoSrc = government.hasLogo
+    ? `/api/governments/${government.id}/logo?v=${encodeURIComponent(logoVersion)}`
+    : null;
+
+  function submit() {
+    const body = form.validate(updateGovernmentBody, governmentBody(form.values, 'edit'));
+    if (body) save.mutate(body);
+  }
+
+  return (
+    <form
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        submit();
+      }}
+    >
+      <PageHeader
+        above={back}
+        title={government.name}
+        description={
+          <Group gap="xs" component="span">
+            <span>{t('governments.detailTitle')}</span>
+            <StatusBadge active={government.active} />
+          </Group>
+        }
+        actions={
+          canEdit ? (
+            <Button type="submit" leftSection={<IconDeviceFloppy size={18} />} loading={save.isPending}>
+              {t('common.saveChanges')}
+            </Button>
+          ) : null
+        }
+      />
+      <Stack gap="md">
+        {!canEdit ? (
+          <Alert color="gray" variant="light" icon={<IconInfoCircle size={18} />}>
+            {t('common.readOnly')}
+          </Alert>
+        ) : null}
+        {form.formError ? <ErrorAlert error={new Error(form.formError)} title={t('errors.unexpected')} /> : null}
+        <Grid gutter="md">
+          <Grid.Col span={{ base: 12, lg: 7 }}>
+            <Stack gap="md">
+              <Card withBorder radius="md" padding="lg">
+                <Title order={2} size="h4" mb="sm">
+                  {t('governments.identity')}
+                </Title>
+                <Stack gap="sm">
+                  <GovernmentIdentityFields form={form} mode="edit" readOnly={!canEdit} />
+                </Stack>
+              </Card>
+              <Card withBorder radius="md" padding="lg">
+                <Title order={2} size="h4" mb="sm">
+                  {t('governments.contact')}
+                </Title>
+                <Stack gap="sm">
+                  <GovernmentContactFields form={form} readOnly={!canEdit} />
+                </Stack>
+              </Card>
+              <Card withBorder radius="md" padding="lg">
+                <Title order={2} size="h4" mb="sm">
+                  {t('governments.security')}
+                </Title>
+                <RequireTotpField form={form} readOnly={!canEdit} />
+              </Card>
+            </Stack>
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, lg: 5 }}>
+            <Stack gap="md">
+              <Card withBorder radius="md" padding="lg">
+                <Title order={2} size="h4" mb="sm">
+                  {t('governments.letterhead')}
+                </Title>
+                <Stack gap="sm">
+                  <LetterheadField form={form} readOnly={!canEdit} />
+                  <div>
+                    <Title order={3} size="h6" c="dimmed" mb={6}>
+                      {t('governments.letterheadPreview')}
+                    </Title>
+                    <Card withBorder padding={0} radius="sm">
+                      <KopPreview
+                        lines={letterheadLinesOf(form.values.letterheadLines)}
+                        logoSrc={pendingLogo ?? logoSrc}
+                        name={form.values.name}
+                      />
+                    </Card>
+                  </div>
+                </Stack>
+              </Card>
+              <LogoCard
+                governmentId={government.id}
+                canEdit={canEdit}
+                currentSrc={logoSrc}
+                onPreview={onPreview}
+                onUploaded={() => setLogoVersion(String(Date.now()))}
+              />
+            </Stack>
+          </Grid.Col>
+        </Grid>
+      </Stack>
+    </form>
+  );
+}

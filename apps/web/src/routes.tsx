@@ -1,0 +1,52 @@
+import { createBrowserRouter } from 'react-router-dom';
+import { AccountPage } from './account/AccountPage';
+import { AuditPage } from './audit/AuditPage';
+import { SignInPage } from './auth/SignInPage';
+import { AgenciesPage } from './org/AgenciesPage';
+import { AgencyDetailPage } from './org/AgencyDetailPage';
+import { GovernmentDetailPage } from './org/GovernmentDetailPage';
+import { GovernmentsPage } from './org/GovernmentsPage';
+import { PositionsPage } from './org/PositionsPage';
+import { TeamsPage } from './org/TeamsPage';
+import { EmployeesPage } from './people/EmployeesPage';
+import { AuthGate, RequireAdmin } from './shell/AuthGate';
+import { HomePage } from './shell/HomePage';
+import { NotFoundPage } from './shell/NotFoundPage';
+import { UsersPage } from './users/UsersPage';
+
+/** Paths are in Bahasa Indonesia, like the rest of what people see. */
+export const router = createBrowserRouter([
+  { path: '/masuk', element: <SignInPage /> },
+  {
+    path: '/',
+    element: <AuthGate />,
+    children: [
+      { index: true, element: <HomePage /> },
+      { path: 'organisasi/pemerintah', element: <GovernmentsPage /> },
+      { path: 'organisasi/pemerintah/:governmentId', element: <GovernmentDetailPage /> },
+      { path: 'organisasi/perangkat-daerah', element: <AgenciesPage /> },
+      { path: 'organisasi/perangkat-daerah/:agencyId', element: <AgencyDetailPage /> },
+      { path: 'organisasi/jabatan', element: <PositionsPage /> },
+      { path: 'organisasi/tim', element: <TeamsPage /> },
+      { path: 'pegawai', element: <EmployeesPage /> },
+      {
+        path: 'pengguna',
+        element: (
+          <RequireAdmin>
+            <UsersPage />
+          </RequireAdmin>
+        ),
+      },
+      {
+        path: 'audit',
+        element: (
+          <RequireAdmin>
+            <AuditPage />
+          </RequireAdmin>
+        ),
+      },
+      { path: 'akun', element: <AccountPage /> },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);

@@ -1,0 +1,98 @@
+/**
+ * Messages for people, keyed by error code. The server answers in the request's language
+ * (Bahasa Indonesia unless the client asks for English); the web app uses the same texts.
+ */
+export type Locale = 'id' | 'en';
+export const locales: readonly Locale[] = ['id', 'en'];
+
+export interface LocalizedText {
+  id: string;
+  en: string;
+}
+
+export const errorMessages = {
+  VALIDATION: { id: 'Data yang dikirim tidak valid', en: 'The submitted data is not valid' },
+  INVALID_JSON: { id: 'Isi permintaan bukan JSON yang valid', en: 'The request body is not valid JSON' },
+  BODY_TOO_LARGE: {
+    id: 'Isi permintaan melebihi batas ukuran',
+    en: 'The request body exceeds the size limit',
+  },
+  UNSUPPORTED_MEDIA_TYPE: {
+    id: 'Jenis isi permintaan tidak didukung',
+    en: 'The request content type is not supported',
+  },
+  NOT_FOUND: { id: 'Data tidak ditemukan', en: 'Not found' },
+  ROUTE_NOT_FOUND: { id: 'Alamat API tidak dikenal', en: 'Unknown API route' },
+  UNAUTHENTICATED: { id: 'Silakan masuk terlebih dahulu', en: 'Please sign in first' },
+  FORBIDDEN: { id: 'Anda tidak berwenang melakukan tindakan ini', en: 'You are not allowed to do this' },
+  CSRF: {
+    id: 'Token keamanan (CSRF) tidak ada atau tidak cocok; muat ulang halaman',
+    en: 'The security (CSRF) token is missing or does not match; reload the page',
+  },
+  INVALID_CREDENTIALS: {
+    id: 'Nama pengguna/NIP atau kata sandi salah',
+    en: 'Wrong username/NIP or password',
+  },
+  TOTP_REQUIRED: {
+    id: 'Masukkan kode verifikasi dari aplikasi autentikator',
+    en: 'Enter the verification code from your authenticator app',
+  },
+  TOTP_INVALID: { id: 'Kode verifikasi salah atau kedaluwarsa', en: 'Wrong or expired verification code' },
+  TOTP_SETUP_REQUIRED: {
+    id: 'Pemerintah daerah Anda mewajibkan verifikasi dua langkah untuk admin; aktifkan dahulu',
+    en: 'Your government requires two-step verification for admins; enable it first',
+  },
+  TOTP_ALREADY_ENABLED: {
+    id: 'Verifikasi dua langkah sudah aktif',
+    en: 'Two-step verification is already enabled',
+  },
+  TOTP_NOT_STARTED: {
+    id: 'Mulai pengaturan verifikasi dua langkah terlebih dahulu',
+    en: 'Start the two-step verification setup first',
+  },
+  TOTP_MANDATORY: {
+    id: 'Verifikasi dua langkah wajib untuk admin di pemerintah daerah ini dan tidak dapat dimatikan',
+    en: 'Two-step verification is mandatory for admins in this government and cannot be turned off',
+  },
+  TOO_MANY_ATTEMPTS: {
+    id: 'Terlalu banyak percobaan masuk yang gagal; coba lagi nanti',
+    en: 'Too many failed sign-in attempts; try again later',
+  },
+  WRONG_PASSWORD: { id: 'Kata sandi saat ini salah', en: 'The current password is wrong' },
+  ACCOUNT_INACTIVE: { id: 'Akun ini tidak aktif', en: 'This account is inactive' },
+  CONFLICT: { id: 'Data bentrok dengan data yang sudah ada', en: 'The data conflicts with existing data' },
+  DUPLICATE: { id: 'Data dengan nilai ini sudah ada', en: 'A record with this value already exists' },
+  INACTIVE_REFERENCE: {
+    id: 'Data yang dirujuk tidak aktif',
+    en: 'The referenced record is inactive',
+  },
+  INVALID_REFERENCE: {
+    id: 'Data yang dirujuk tidak ada di pemerintah daerah ini',
+    en: 'The referenced record does not exist in this government',
+  },
+  CYCLE: {
+    id: 'Unit tidak boleh menjadi induk dari dirinya sendiri atau turunannya',
+    en: 'A unit cannot be its own parent or the parent of its ancestors',
+  },
+  POSITION_HELD: {
+    id: 'Jabatan ini sudah memiliki pejabat definitif; akhiri penugasannya terlebih dahulu',
+    en: 'This position already has a definitive holder; end that assignment first',
+  },
+  LAST_SYSTEM_ADMIN: {
+    id: 'Admin sistem terakhir tidak dapat dinonaktifkan',
+    en: 'The last system administrator cannot be deactivated',
+  },
+  INTERNAL: {
+    id: 'Terjadi kesalahan pada server; silakan coba lagi',
+    en: 'Something went wrong on the server; please try again',
+  },
+} as const satisfies Record<string, LocalizedText>;
+
+export type ErrorCode = keyof typeof errorMessages;
+
+/** Picks the locale from an Accept-Language header or an explicit choice; Indonesian by default. */
+export function pickLocale(header: string | undefined | null): Locale {
+  if (!header) return 'id';
+  const first = header.split(',')[0]?.trim().toLowerCase() ?? '';
+  return first.startsWith('en') ? 'en' : 'id';
+}
