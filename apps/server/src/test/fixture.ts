@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
 import { buildApp, type SidakinApp } from '../app.js';
@@ -21,6 +24,8 @@ export const TEST_PASSWORD = 'test-password-123';
 
 export interface TestDb {
   db: Database;
+  /** Environment that points the CLI at this same database. */
+  env: Record<string, string>;
   close(): Promise<void>;
 }
 
@@ -28,12 +33,21 @@ export interface TestDb {
  * A freshly migrated database: PGlite in memory by default; with TEST_DATABASE_URL, a new
  * database created on that PostgreSQL server and dropped afterwards.
  */
-export async function createTestDb(): Promise<TestDb> {
+export async function createTestDb(opts: { onDisk?: boolean } = {}): Promise<TestDb> {
   const url = testDatabaseUrl();
   if (!url) {
-    const db = await openPglite(undefined);
+    const dir = opts.onDisk ? fs.mkdtempSync(path.join(os.tmpdir(), 'sidakin-test-')) : undefined;
+    const db = await openPglite(dir);
     await migrate(db, migrationsDir);
-    return { db, close: () => db.close() };
+    return {
+      db,
+      env: dir ? { DATA_DIR: dir } : {},
+      async close() {
+        // `this.db`: a test may have reopened the database (PGlite allows one process per folder).
+        await this.db.close();
+        if (dir) fs.rmSync(dir, { recursive: true, force: true });
+      },
+    };
   }
   const name = `sidakin_t_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: url });
@@ -46,6 +60,7 @@ export async function createTestDb(): Promise<TestDb> {
   await migrate(db, migrationsDir);
   return {
     db,
+    env: { DATABASE_URL: u.toString() },
     async close() {
       await db.close();
       const c = new pg.Client({ connectionString: url });
