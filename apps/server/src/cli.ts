@@ -5,7 +5,7 @@ import { loadConfig, migrationsDir } from './env.js';
 import { systemContext } from './http/context.js';
 import { recordAudit, verifyAuditChains } from './modules/audit/audit.service.js';
 import { hashPassword } from './modules/auth/password.js';
-import { loadDemo } from './modules/demo/demo.service.js';
+import { demoLoginsMarkdown, loadDemo } from './modules/demo/demo.service.js';
 import { startServer } from './server.js';
 
 async function withDb<T>(fn: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>): Promise<T> {
@@ -55,7 +55,12 @@ program
   .description(
     'Load the demo governments, agencies, people and logins (password sidakin-demo); existing governments are skipped',
   )
-  .action(async () => {
+  .option('--list', 'only print the demo logins as a Markdown table (no database needed)')
+  .action(async (opts: { list?: boolean }) => {
+    if (opts.list) {
+      process.stdout.write(demoLoginsMarkdown());
+      return;
+    }
     await withDb(async (db) => {
       const r = await loadDemo(db);
       console.log(`Governments loaded: ${r.governmentsCreated.join(', ') || '(none)'}`);

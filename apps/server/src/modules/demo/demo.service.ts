@@ -211,3 +211,70 @@ async function loadGovernment(tx: Tx, gov: DemoGovernment, hashOf: Map<string, s
     }
   }
 }
+
+export interface DemoLogin {
+  username: string;
+  government: string;
+  agency: string;
+  position: string;
+  role: 'system_admin' | 'gov_admin' | 'member';
+  acting: string | null;
+}
+
+/** Every demo login with what it is for, in the order of the demo data (for the README and docs). */
+export function demoLogins(data: DemoGovernment[] = demoData): DemoLogin[] {
+  const out: DemoLogin[] = [
+    {
+      username: DEMO_ADMIN,
+      government: '—',
+      agency: '—',
+      position: 'Administrator Sistem',
+      role: 'system_admin',
+      acting: null,
+    },
+  ];
+  for (const g of data) {
+    out.push({
+      username: g.adminUsername,
+      government: g.name,
+      agency: '—',
+      position: 'Admin Pemerintah Daerah',
+      role: 'gov_admin',
+      acting: null,
+    });
+    for (const a of g.agencies) {
+      for (const p of a.positions) {
+        if (!p.username || !p.holder) continue;
+        const actingIn = a.positions.find((q) => q.acting?.employeeNip === p.holder?.nip);
+        out.push({
+          username: p.username,
+          government: g.name,
+          agency: a.name,
+          position: p.name,
+          role: 'member',
+          acting: actingIn ? `${actingIn.acting!.kind.toUpperCase()} ${actingIn.name}` : null,
+        });
+      }
+    }
+  }
+  return out;
+}
+
+/** The logins as a Markdown table. */
+export function demoLoginsMarkdown(): string {
+  const rows = demoLogins().map(
+    (l) =>
+      `| \`${l.username}\` | ${l.government} | ${l.agency} | ${l.position}${l.acting ? ` (juga ${l.acting})` : ''} |`,
+  );
+  return [
+    '# Demo logins',
+    '',
+    `Every demo account uses the password \`${DEMO_PASSWORD}\`. The people are fictional; agency names and SOPs come from the seed documents.`,
+    'Generated from `apps/server/src/modules/demo/demo-data.ts` by `npm run sidakin -- demo --list > docs/demo-logins.md`.',
+    '',
+    '| username | government | agency | position |',
+    '| --- | --- | --- | --- |',
+    ...rows,
+    '',
+  ].join('\n');
+}

@@ -72,3 +72,27 @@ describe('demo organisation', () => {
     expect(after[0]!.n).toBe(before[0]!.n);
   });
 });
+
+describe('docs/demo-logins.md', () => {
+  it('is the current list of demo logins', async () => {
+    const fs = await import('node:fs');
+    const path = await import('node:path');
+    const { demoLoginsMarkdown } = await import('./demo.service.js');
+    const file = path.resolve(import.meta.dirname, '../../../../../docs/demo-logins.md');
+    expect(fs.readFileSync(file, 'utf8')).toBe(demoLoginsMarkdown());
+  });
+});
+
+describe('README', () => {
+  it('names only demo logins that exist', async () => {
+    const fs = await import('node:fs');
+    const path = await import('node:path');
+    const { demoLogins } = await import('./demo.service.js');
+    const readme = fs.readFileSync(path.resolve(import.meta.dirname, '../../../../../README.md'), 'utf8');
+    const table = readme.slice(readme.indexOf('| login | who |'), readme.indexOf('The full list of the demo logins'));
+    const named = [...table.matchAll(/`([a-z0-9.-]+)`/g)].map((m) => m[1]);
+    expect(named.length).toBeGreaterThan(20);
+    const known = new Set(demoLogins().map((l) => l.username));
+    expect(named.filter((u) => !known.has(u!))).toEqual([]);
+  });
+});
