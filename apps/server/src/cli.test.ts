@@ -1,0 +1,64 @@
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDb, type TestDb } from './test/fixture.js';
+
+const run = promisify(execFile);
+const repoRoot = path.resolve(import.meta.dirname, '../../..');
+
+async function sidakin(args: string[], env: Record<string, string> = {}) {
+  return run('npx', ['tsx', 'apps/server/src/cli.ts', ...args], {
+    cwd: repoRoot,
+    env: { ...process.env, LOG_LEVEL: 'silent', ...env },
+  }).then(
+    (r) => ({ code: 0, out: r.stdout + r.stderr }),
+    (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, out: e.stdout + e.stderr }),
+  );
+}
+
+describe('sidakin CLI', () => {
+  it('describes every command with --help', async () => {
+    const top = await sidakin(['--help']);
+    expect(top.code).toBe(0);
+    for (const cmd of ['serve', 'migrate', 'demo', 'create-admin', 'audit']) expect(top.out).toContain(cmd);
+    for (const cmd of [['serve'], ['migrate'], ['demo'], ['create-admin'], ['audit', 'verify']]) {
+      const r = await sidakin([...cmd, '--help']);
+      expect(r.code, cmd.join(' ')).toBe(0);
+      expect(r.out).toMatch(/Usage: sidakin/);
+    }
+  }, 60_000);
+
+  describe('against a database', () => {
+    let t: TestDb;
+    beforeAll(async () => {
+      t = await createTestDb({ onDisk: true });
+      // PGlite allows one process per folder: the CLI gets it while these tests run.
+      if (t.env.DATA_DIR) await t.db.close();
+    });
+    afterAll(async () => {
+      if (t.env.DATA_DIR) {
+        const { openPglite } = await import('./db/database.js');
+        t.db = await openPglite(t.env.DATA_DIR);
+      }
+      await t.close();
+    });
+
+    it('migrate reports nothing to apply on a migrated database', async () => {
+      const r = await sidakin(['migrate'], t.env);
+      expect(r.code).toBe(0);
+      expect(r.out).toContain('Nothing to apply');
+    }, 60_000);
+
+    it('create-admin refuses a short password and creates a system administrator', async () => {
+      const short = await sidakin(['create-admin', '-u', 'root2', '-p', 'short'], t.env);
+      expect(short.code).toBe(2);
+      expect(short.out).toMatch(/at least 10/);
+      const ok = await sidakin(['create-admin', '-u', 'root2', '-p', 'a-long-enough-password'], t.env);
+      expect(ok.code).toBe(0);
+      const again = await sidakin(['create-admin', '-u', 'root2', '-p', 'a-long-enough-password'], t.env);
+      expect(again.code).toBe(1);
+      expect(again.out).toMatch(/taken/);
+    }, 60_000);
+  });
+});
