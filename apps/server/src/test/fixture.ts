@@ -39,15 +39,16 @@ export async function createTestDb(opts: { onDisk?: boolean } = {}): Promise<Tes
     const dir = opts.onDisk ? fs.mkdtempSync(path.join(os.tmpdir(), 'sidakin-test-')) : undefined;
     const db = await openPglite(dir);
     await migrate(db, migrationsDir);
-    return {
+    const handle: TestDb = {
       db,
       env: dir ? { DATA_DIR: dir } : {},
       async close() {
-        // `this.db`: a test may have reopened the database (PGlite allows one process per folder).
-        await this.db.close();
+        // `handle.db`: a test may have reopened the database (PGlite allows one process per folder).
+        await handle.db.close();
         if (dir) fs.rmSync(dir, { recursive: true, force: true });
       },
     };
+    return handle;
   }
   const name = `sidakin_t_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: url });

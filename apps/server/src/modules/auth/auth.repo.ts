@@ -11,6 +11,7 @@ export interface UserRow {
   totp_secret: string | null;
   totp_pending_secret: string | null;
   totp_enabled: boolean;
+  totp_last_step: number | null;
   must_change_password: boolean;
   active: boolean;
 }
@@ -120,9 +121,13 @@ export async function setTotp(
   t: { secret: string | null; pending: string | null; enabled: boolean },
 ): Promise<void> {
   await tx.query(
-    `UPDATE users SET totp_secret = $2, totp_pending_secret = $3, totp_enabled = $4, updated_at = now() WHERE id = $1`,
+    `UPDATE users SET totp_secret = $2, totp_pending_secret = $3, totp_enabled = $4, totp_last_step = NULL, updated_at = now() WHERE id = $1`,
     [userId, t.secret, t.pending, t.enabled],
   );
+}
+
+export async function setTotpLastStep(tx: Tx, userId: string, step: number): Promise<void> {
+  await tx.query('UPDATE users SET totp_last_step = $2 WHERE id = $1', [userId, step]);
 }
 
 export interface HeldPositionRow {

@@ -34,12 +34,19 @@ function totpFor(secret: string, label: string): OTPAuth.TOTP {
   });
 }
 
-function checkTotp(secret: string, label: string, code: string): boolean {
-  return totpFor(secret, label).validate({ token: code, window: 1 }) !== null;
+/** The accepted time step of a code (within one step of now), or null when the code is wrong. */
+function acceptedStep(secret: string, label: string, code: string, now = Date.now()): number | null {
+  const totp = totpFor(secret, label);
+  const delta = totp.validate({ token: code, window: 1, timestamp: now });
+  return delta === null ? null : Math.floor(now / 1000 / totp.period) + delta;
 }
 
-function throttleKeys(login: string, ip: string | null): string[] {
-  const keys = [`user:${login.toLowerCase()}`];
+/**
+ * Failures are counted per account once it is known (so every spelling of a username or NIP shares
+ * one counter), per normalised sign-in name otherwise, and per client address.
+ */
+function throttleKeys(login: string, user: repo.UserRow | undefined, ip: string | null): string[] {
+  const keys = [user ? `user:${user.id}` : `login:${login.toLowerCase()}`];
   if (ip) keys.push(`ip:${ip}`);
   return keys;
 }
@@ -62,6 +69,7 @@ async function recordFailure(
   keys: string[],
   user: repo.UserRow | undefined,
   reason: string,
+  login: string,
 ): Promise<void> {
   await db.transaction(async (tx) => {
     for (const key of keys) {
@@ -80,7 +88,7 @@ async function recordFailure(
       action: 'auth.login_failed',
       entityType: 'user',
       entityId: user?.id ?? null,
-      after: { login: keys[0]?.slice(5), reason },
+      after: { login, reason },
     });
   });
 }
@@ -101,28 +109,29 @@ export async function login(opts: {
   ttlHours: number;
 }): Promise<LoginResult> {
   const { db, ctx } = opts;
-  const login = opts.username.trim();
-  const keys = throttleKeys(login, ctx.ip);
-  await assertNotLocked(db, keys);
-
-  const nip = NIP_LIKE.test(login) ? login.replace(/ /g, '') : null;
-  const candidates = await repo.findUsersByLogin(db, login, nip);
-  // A username match wins; a NIP must identify exactly one account.
+  const typed = opts.username.trim();
+  const nip = NIP_LIKE.test(typed) ? typed.replace(/ /g, '') : null;
+  const login = nip ?? typed;
+  const candidates = await repo.findUsersByLogin(db, typed, nip);
+  // A username match wins; a NIP must identify exactly one active account.
+  const byNip = candidates.filter((u) => u.active && u.username.toLowerCase() !== typed.toLowerCase());
   const user =
-    candidates.find((u) => u.username.toLowerCase() === login.toLowerCase()) ??
-    (candidates.length === 1 ? candidates[0] : undefined);
+    candidates.find((u) => u.username.toLowerCase() === typed.toLowerCase()) ??
+    (byNip.length === 1 ? byNip[0] : undefined);
+  const keys = throttleKeys(login, user, ctx.ip);
+  await assertNotLocked(db, keys);
 
   if (!user) {
     await burnPasswordCheck(opts.password);
-    await recordFailure(db, ctx, keys, undefined, 'unknown-account');
+    await recordFailure(db, ctx, keys, undefined, 'unknown-account', login);
     throw new AppError('INVALID_CREDENTIALS');
   }
   if (!(await verifyPassword(user.password_hash, opts.password))) {
-    await recordFailure(db, ctx, keys, user, 'wrong-password');
+    await recordFailure(db, ctx, keys, user, 'wrong-password', login);
     throw new AppError('INVALID_CREDENTIALS');
   }
   if (!user.active) {
-    await recordFailure(db, ctx, keys, user, 'inactive');
+    await recordFailure(db, ctx, keys, user, 'inactive', login);
     throw new AppError('INVALID_CREDENTIALS');
   }
   if (user.government_id) {
@@ -130,14 +139,17 @@ export async function login(opts: {
       user.government_id,
     ]);
     if (!gov[0]?.active) {
-      await recordFailure(db, ctx, keys, user, 'government-inactive');
+      await recordFailure(db, ctx, keys, user, 'government-inactive', login);
       throw new AppError('INVALID_CREDENTIALS');
     }
   }
+  let totpStep: number | null = null;
   if (user.totp_enabled && user.totp_secret) {
     if (!opts.otp) throw new AppError('TOTP_REQUIRED');
-    if (!checkTotp(user.totp_secret, user.username, opts.otp)) {
-      await recordFailure(db, ctx, keys, user, 'wrong-totp');
+    totpStep = acceptedStep(user.totp_secret, user.username, opts.otp);
+    // A code already used (or older than the last one used) is refused: no replay.
+    if (totpStep === null || (user.totp_last_step !== null && totpStep <= user.totp_last_step)) {
+      await recordFailure(db, ctx, keys, user, 'wrong-totp', login);
       throw new AppError('TOTP_INVALID');
     }
   }
@@ -158,6 +170,7 @@ export async function login(opts: {
       user_agent: ctx.userAgent,
     });
     await repo.setLastLogin(tx, user.id);
+    if (totpStep !== null) await repo.setTotpLastStep(tx, user.id, totpStep);
     for (const key of keys.filter((k) => k.startsWith('user:'))) await repo.clearThrottle(tx, key);
     await recordAudit(
       tx,
@@ -355,7 +368,8 @@ export async function enableTotp(opts: { db: Database; ctx: RequestContext; code
   if (!user) throw new AppError('UNAUTHENTICATED');
   if (user.totp_enabled) throw new AppError('TOTP_ALREADY_ENABLED', { status: 409 });
   if (!user.totp_pending_secret) throw new AppError('TOTP_NOT_STARTED', { status: 409 });
-  if (!checkTotp(user.totp_pending_secret, user.username, opts.code)) {
+  const step = acceptedStep(user.totp_pending_secret, user.username, opts.code);
+  if (step === null) {
     throw new AppError('TOTP_INVALID', {
       status: 400,
       details: [
@@ -368,6 +382,7 @@ export async function enableTotp(opts: { db: Database; ctx: RequestContext; code
   }
   await opts.db.transaction(async (tx) => {
     await repo.setTotp(tx, user.id, { secret: user.totp_pending_secret, pending: null, enabled: true });
+    await repo.setTotpLastStep(tx, user.id, step);
     await recordAudit(tx, opts.ctx, {
       governmentId: actor.governmentId,
       action: 'auth.totp_enable',

@@ -372,26 +372,22 @@ export async function getAssignment(
   return rows[0];
 }
 
-export async function openDefinitive(db: Queryable, positionId: string): Promise<{ id: string } | undefined> {
-  const rows = await db.query<{ id: string }>(
-    `SELECT id FROM position_assignments WHERE position_id = $1 AND kind = 'definitive' AND ends_on IS NULL`,
-    [positionId],
-  );
-  return rows[0];
-}
-
-/** Acting assignments of the position whose date range overlaps [startsOn, endsOn]. */
-export async function overlappingActing(
+/**
+ * Assignments of the same class (definitive, or acting: Plt/Plh) on the position whose date range
+ * overlaps [startsOn, endsOn]; an open end runs forever.
+ */
+export async function overlappingAssignments(
   db: Queryable,
   positionId: string,
+  definitive: boolean,
   startsOn: string,
   endsOn: string | null,
 ): Promise<{ id: string }[]> {
   return db.query<{ id: string }>(
     `SELECT id FROM position_assignments
-      WHERE position_id = $1 AND kind <> 'definitive'
-        AND starts_on <= COALESCE($3::date, 'infinity'::date) AND COALESCE(ends_on, 'infinity'::date) >= $2::date`,
-    [positionId, startsOn, endsOn],
+      WHERE position_id = $1 AND (kind = 'definitive') = $2
+        AND starts_on <= COALESCE($4::date, 'infinity'::date) AND COALESCE(ends_on, 'infinity'::date) >= $3::date`,
+    [positionId, definitive, startsOn, endsOn],
   );
 }
 

@@ -985,29 +985,33 @@ export async function assignPositionTx(
       en: 'The end date cannot be before the start date',
     });
   }
-  if (input.kind === 'definitive') {
-    if (await repo.openDefinitive(tx, positionId)) throw new AppError('POSITION_HELD');
-  } else {
-    if (!input.endsOn) {
-      throw invalidField('body.endsOn', {
-        id: 'Penugasan Plt/Plh harus memiliki tanggal selesai',
-        en: 'A Plt/Plh assignment needs an end date',
-      });
-    }
-    const overlap = await repo.overlappingActing(tx, positionId, input.startsOn, input.endsOn);
-    if (overlap.length > 0) {
-      throw new AppError('CONFLICT', {
-        details: [
-          {
-            path: 'body.startsOn',
-            message: {
-              id: 'Sudah ada Plt/Plh pada jabatan ini dalam rentang tanggal tersebut',
-              en: 'This position already has a Plt/Plh in that date range',
-            },
+  if (input.kind !== 'definitive' && !input.endsOn) {
+    throw invalidField('body.endsOn', {
+      id: 'Penugasan Plt/Plh harus memiliki tanggal selesai',
+      en: 'A Plt/Plh assignment needs an end date',
+    });
+  }
+  // One definitive holder at a time, and one acting official at a time.
+  const overlap = await repo.overlappingAssignments(
+    tx,
+    positionId,
+    input.kind === 'definitive',
+    input.startsOn,
+    input.endsOn ?? null,
+  );
+  if (overlap.length > 0) {
+    if (input.kind === 'definitive') throw new AppError('POSITION_HELD');
+    throw new AppError('CONFLICT', {
+      details: [
+        {
+          path: 'body.startsOn',
+          message: {
+            id: 'Sudah ada Plt/Plh pada jabatan ini dalam rentang tanggal tersebut',
+            en: 'This position already has a Plt/Plh in that date range',
           },
-        ],
-      });
-    }
+        },
+      ],
+    });
   }
   const id = await repo.insertAssignment(tx, {
     government_id: governmentId,

@@ -715,7 +715,7 @@ describe('positions: Plt / Plh', () => {
     );
     expect(future.acting.map((a) => a.employeeId)).toEqual([plt.id]);
     const listed = ok<{ items: Position[] }>(await admin.request('GET', gov(`/positions?q=${position.code}`)));
-    expect(listed.items.map((p) => p.acting.map((a) => a.employeeId))).toEqual([[plt.id]]);
+    expect(listed.items.find((p) => p.id === position.id)?.acting.map((a) => a.employeeId)).toEqual([plt.id]);
   });
 
   it('a Plt without an end date is refused at body.endsOn; nothing is saved', async () => {

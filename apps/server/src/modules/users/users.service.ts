@@ -155,6 +155,10 @@ export async function updateUser(opts: {
     const before = await repo.getUser(tx, governmentId, id);
     if (!before) throw notFound();
     if (input.employeeId) await checkEmployee(tx, governmentId, input.employeeId, id);
+    // Reactivating an account must not give its employee a second active account.
+    else if (input.active === true && !before.active && before.employee_id && input.employeeId !== null) {
+      await checkEmployee(tx, governmentId, before.employee_id, id);
+    }
     await updateRow(tx, 'users', governmentId, id, {
       display_name: input.displayName,
       role: input.role,
