@@ -31,14 +31,16 @@ export const theme = createTheme({
   primaryShade: { light: 8, dark: 5 },
   colors: { sidakin, pemda },
   defaultRadius: 'md',
-  fontFamily:
-    'Inter, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", "Liberation Sans", sans-serif',
+  fontFamily: 'Inter, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", "Liberation Sans", sans-serif',
   headings: {
-    fontFamily:
-      'Inter, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", "Liberation Sans", sans-serif',
+    fontFamily: 'Inter, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", "Liberation Sans", sans-serif',
     fontWeight: '700',
   },
   components: {
+    // The required mark is drawn by CSS (styles.css) so that a label's text stays exactly its words.
+    InputWrapper: { defaultProps: { withAsterisk: false } },
+    // Badges in narrow table cells keep their full text instead of an ellipsis.
+    Badge: { styles: { root: { minWidth: 'max-content' } } },
     Table: { defaultProps: { verticalSpacing: 'sm', highlightOnHover: true } },
   },
 });

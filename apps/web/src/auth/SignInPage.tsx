@@ -149,7 +149,7 @@ export function SignInPage() {
               </Text>
             </div>
           </Group>
-          <Text c="white" fz="lg" lh={1.5} className="sidakin-signin-tagline">
+          <Text c="white" fz={{ base: 'sm', sm: 'lg' }} lh={1.5}>
             {t('app.tagline')}
           </Text>
           <Stack gap="sm" visibleFrom="sm">
@@ -198,7 +198,11 @@ export function SignInPage() {
                   data-testid="signin-alert"
                 >
                   {alert.message}
-                  {waitSeconds > 0 ? ` ${t('auth.retryIn', { time: waitText })}` : ''}
+                  {waitSeconds > 0 ? (
+                    <Text size="sm" fw={600} mt={4} data-testid="signin-retry">
+                      {t('auth.retryIn', { time: waitText })}
+                    </Text>
+                  ) : null}
                 </Alert>
               ) : null}
 

@@ -46,6 +46,7 @@ export const id = {
     actions: 'Tindakan',
     search: 'Cari',
     loading: 'Memuat…',
+    retry: 'Coba lagi',
     none: '—',
     yes: 'Ya',
     no: 'Tidak',
@@ -61,6 +62,7 @@ export const id = {
     optional: 'opsional',
     emptyTitle: 'Belum ada data',
     emptyFiltered: 'Tidak ada data yang cocok dengan pencarian atau filter.',
+    emptyNone: 'Data yang ditambahkan akan tampil di sini.',
     showing: 'Menampilkan {{from}}–{{to}} dari {{total}}',
     pagination: 'Halaman',
     page: 'Halaman {{page}}',
@@ -165,8 +167,7 @@ export const id = {
     signOut: 'Keluar',
     signedOut: 'Anda telah keluar.',
     forcedPassword: 'Anda wajib mengganti kata sandi sebelum menggunakan SIDAKIN.',
-    forcedTotp:
-      'Pemerintah daerah Anda mewajibkan verifikasi dua langkah untuk admin. Aktifkan terlebih dahulu.',
+    forcedTotp: 'Pemerintah daerah Anda mewajibkan verifikasi dua langkah untuk admin. Aktifkan terlebih dahulu.',
   },
   home: {
     title: 'Beranda',
@@ -180,11 +181,9 @@ export const id = {
     employees: 'Pegawai',
     positions: 'Jabatan',
     open: 'Buka',
-    comingSoon:
-      'SOP, rencana kinerja, pengumpulan, pengukuran dan perbaikan data kinerja akan tampil di sini.',
+    comingSoon: 'SOP, rencana kinerja, pengumpulan, pengukuran dan perbaikan data kinerja akan tampil di sini.',
     noGovernmentTitle: 'Belum ada pemerintah daerah yang dipilih',
-    noGovernmentBody:
-      'Sebagai admin sistem, pilih pemerintah daerah di kepala halaman atau tambahkan yang baru.',
+    noGovernmentBody: 'Sebagai admin sistem, pilih pemerintah daerah di kepala halaman atau tambahkan yang baru.',
   },
   governments: {
     title: 'Pemerintah Daerah',
@@ -230,8 +229,7 @@ export const id = {
     logoNone: 'Belum ada logo',
     security: 'Keamanan',
     requireAdminTotp: 'Wajibkan verifikasi dua langkah untuk admin',
-    requireAdminTotpDescription:
-      'Admin pemerintah daerah harus memakai kode dari aplikasi autentikator saat masuk.',
+    requireAdminTotpDescription: 'Admin pemerintah daerah harus memakai kode dari aplikasi autentikator saat masuk.',
     open: 'Buka {{name}}',
     detailTitle: 'Pemerintah Daerah',
     notFound: 'Pemerintah daerah tidak ditemukan.',
@@ -340,7 +338,7 @@ export const id = {
     assignmentKind: 'Jenis penugasan',
     startsOn: 'Mulai tanggal',
     endsOn: 'Sampai tanggal',
-    endsOnDescription: 'Kosongkan bila belum ditentukan. Plt/Plh biasanya berjangka waktu.',
+    endsOnDescription: 'Wajib untuk Plt/Plh; untuk pejabat definitif boleh dikosongkan.',
     decreeNumber: 'Nomor SK',
     decreePlaceholder: 'mis. 821/123/BKPSDM/2026',
     since: 'sejak {{date}}',
@@ -367,8 +365,7 @@ export const id = {
   },
   teams: {
     title: 'Tim',
-    description:
-      'Tim kerja Perangkat Daerah (mis. Tim Perbaikan Data Kinerja) dengan ketua, sekretaris dan anggota.',
+    description: 'Tim kerja Perangkat Daerah (mis. Tim Perbaikan Data Kinerja) dengan ketua, sekretaris dan anggota.',
     searchLabel: 'Cari tim',
     create: 'Tambah Tim',
     createTitle: 'Tim baru',
@@ -377,9 +374,9 @@ export const id = {
     namePlaceholder: 'mis. Tim Perbaikan Data Kinerja',
     code: 'Kode',
     agency: 'Perangkat Daerah',
-    description_: 'Keterangan',
     members: 'Anggota tim',
     membersCount: '{{count}} anggota',
+    moreMembers: 'dan {{count}} anggota lain',
     membersNamed: 'Anggota {{name}}',
     noMembers: 'Tim ini belum memiliki anggota.',
     role: 'Peran',
@@ -492,8 +489,7 @@ export const id = {
     userAgent: 'Peramban',
     verify: 'Verifikasi rantai',
     verifyOk: 'Rantai utuh: {{checked}} entri diperiksa dan semuanya cocok.',
-    verifyBroken:
-      'Rantai rusak pada entri no. {{seq}} (ID {{id}}): {{reason}}. {{checked}} entri diperiksa.',
+    verifyBroken: 'Rantai rusak pada entri no. {{seq}} (ID {{id}}): {{reason}}. {{checked}} entri diperiksa.',
     verifyTitleOk: 'Jejak Audit terverifikasi',
     verifyTitleBroken: 'Jejak Audit tidak utuh',
   },

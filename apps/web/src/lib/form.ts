@@ -99,8 +99,7 @@ export function useForm<T extends Record<string, unknown>>(initial: T) {
   /** Props for Switch / Checkbox. */
   const checkbox = (key: keyof T & string) => ({
     checked: Boolean(values[key]),
-    onChange: (event: ChangeEvent<HTMLInputElement>) =>
-      setField(key, event.currentTarget.checked as T[typeof key]),
+    onChange: (event: ChangeEvent<HTMLInputElement>) => setField(key, event.currentTarget.checked as T[typeof key]),
     error: errors[key],
   });
 

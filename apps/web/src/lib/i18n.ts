@@ -30,6 +30,7 @@ void i18n.use(initReactI18next).init({
   supportedLngs: ['id', 'en'],
   interpolation: { escapeValue: false },
   initAsync: false,
+  showSupportNotice: false,
 });
 document.documentElement.lang = i18n.language;
 

@@ -47,6 +47,8 @@ export function useListParams() {
     q,
     page,
     active,
+    /** Some search or filter narrows the list. */
+    filtered: [...params.keys()].some((key) => key !== 'page'),
     get: (key: string) => params.get(key),
     update,
     setPage: (value: number) => update({ page: value === 1 ? null : value }),
@@ -105,7 +107,11 @@ export function errorText(error: unknown): string {
 }
 
 /** PATCH `{ active }` on a record; used by every "deactivate / activate" action. */
-export function useToggleActive(pathOf: (id: string) => string, invalidate: QueryKey[], messages: { on: string; off: string }) {
+export function useToggleActive(
+  pathOf: (id: string) => string,
+  invalidate: QueryKey[],
+  messages: { on: string; off: string },
+) {
   const client = useQueryClient();
   return async (id: string, active: boolean) => {
     try {

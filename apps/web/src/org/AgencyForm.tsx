@@ -30,9 +30,10 @@ export function AgencyFormModal(props: {
   const { agency, governmentId } = props;
   const form = useForm(valuesOf(agency));
   const { reset } = form;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: fill the form only when the modal opens
   useEffect(() => {
     if (props.opened) reset(valuesOf(agency));
-  }, [props.opened, agency, reset]);
+  }, [props.opened]);
 
   const save = useApiMutation(
     (body: unknown) =>

@@ -2,7 +2,7 @@ import { Alert, Anchor, Button, Card, Grid, Group, Skeleton, Stack, Title } from
 import { type Government, updateGovernmentBody } from '@sidakin/core';
 import { IconArrowLeft, IconDeviceFloppy, IconInfoCircle } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
-import { type ReactNode, useCallback, useEffect, useState } from 'react';
+import { type ReactNode, useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { useSession } from '../auth/session';
@@ -55,7 +55,7 @@ export function GovernmentDetailPage() {
       </>
     );
   }
-  return <GovernmentEditor government={query.data} back={back} />;
+  return <GovernmentEditor key={query.data.id} government={query.data} back={back} />;
 }
 
 function GovernmentEditor({ government, back }: { government: Government; back: ReactNode }) {
@@ -67,15 +67,13 @@ function GovernmentEditor({ government, back }: { government: Government; back: 
   const [logoVersion, setLogoVersion] = useState(() => government.updatedAt);
   const [pendingLogo, setPendingLogo] = useState<string | null>(null);
   const onPreview = useCallback((src: string | null) => setPendingLogo(src), []);
-  const { reset } = form;
-
-  // A fresh copy from the server (after saving) replaces the form's values.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: reset only when the record changes
-  useEffect(() => reset(governmentValues(government)), [government.updatedAt, reset]);
 
   const save = useApiMutation((body: unknown) => api.patch<Government>(`/governments/${government.id}`, body), {
     invalidate: [['government', government.id], ['governments'], ['me']],
     successMessage: t('common.saved'),
+    // Only our own save replaces the form; a logo upload refetches the record but must not
+    // throw away fields being edited.
+    onSuccess: (saved) => form.reset(governmentValues(saved)),
     onError: form.applyError,
   });
 
@@ -121,7 +119,7 @@ function GovernmentEditor({ government, back }: { government: Government; back: 
         ) : null}
         {form.formError ? <ErrorAlert error={new Error(form.formError)} title={t('errors.unexpected')} /> : null}
         <Grid gutter="md">
-          <Grid.Col span={{ base: 12, lg: 7 }}>
+          <Grid.Col span={{ base: 12, lg: 6 }}>
             <Stack gap="md">
               <Card withBorder radius="md" padding="lg">
                 <Title order={2} size="h4" mb="sm">
@@ -147,7 +145,7 @@ function GovernmentEditor({ government, back }: { government: Government; back: 
               </Card>
             </Stack>
           </Grid.Col>
-          <Grid.Col span={{ base: 12, lg: 5 }}>
+          <Grid.Col span={{ base: 12, lg: 6 }}>
             <Stack gap="md">
               <Card withBorder radius="md" padding="lg">
                 <Title order={2} size="h4" mb="sm">

@@ -7,8 +7,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { useSession } from '../auth/session';
 import { api } from '../lib/api';
-import { zoneLabel } from '../lib/format';
 import { useForm } from '../lib/form';
+import { zoneLabel } from '../lib/format';
 import { useApiMutation, useListParams, useToggleActive } from '../lib/query';
 import { DataState } from '../ui/DataState';
 import { FormModal } from '../ui/FormModal';
@@ -62,7 +62,7 @@ export function GovernmentsPage() {
       />
       <Card withBorder radius="md" padding="md">
         <ListToolbar list={list} searchLabel={t('governments.searchLabel')} />
-        <DataState loading={query.isLoading} error={query.error} empty={items.length === 0}>
+        <DataState loading={query.isLoading} error={query.error} empty={items.length === 0} filtered={list.filtered}>
           <Table.ScrollContainer minWidth={720}>
             <Table>
               <Table.Thead>

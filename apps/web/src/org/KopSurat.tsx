@@ -1,7 +1,7 @@
 import { Button, Card, FileInput, Group, Image, Stack, Text, Title } from '@mantine/core';
 import { limits } from '@sidakin/core';
 import { IconPhoto, IconUpload } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
+import { type ComponentPropsWithoutRef, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../lib/api';
 import { useApiMutation } from '../lib/query';
@@ -11,7 +11,7 @@ export function KopPreview(props: { lines: string[]; logoSrc: string | null; nam
   const { t } = useTranslation();
   const lines = props.lines.filter((line, index) => line !== '' || index < props.lines.length - 1);
   return (
-    <div className="kop" role="figure" aria-label={t('governments.letterheadPreview')}>
+    <figure className="kop" aria-label={t('governments.letterheadPreview')}>
       <div className="kop-body">
         {props.logoSrc ? (
           <img className="kop-logo" src={props.logoSrc} alt={t('governments.logoAlt', { name: props.name })} />
@@ -38,7 +38,7 @@ export function KopPreview(props: { lines: string[]; logoSrc: string | null; nam
         </div>
         <div className="kop-spacer" />
       </div>
-    </div>
+    </figure>
   );
 }
 
@@ -136,6 +136,7 @@ export function LogoCard(props: {
               label={t('governments.logoFile')}
               placeholder={t('governments.logoChoose')}
               accept="image/png,image/jpeg"
+              fileInputProps={{ 'data-testid': 'logo-file' } as ComponentPropsWithoutRef<'input'>}
               value={file}
               onChange={choose}
               error={error}

@@ -37,7 +37,8 @@ export function useAgencyPositions(agencyId: string | null | undefined) {
   const gid = useGovernmentId();
   return useQuery({
     queryKey: [...govKey(gid), 'positions', 'agency', agencyId],
-    queryFn: () => api.get<Page<Position>>(govPath(gid ?? '', '/positions'), { agencyId, pageSize: 100, active: 'true' }),
+    queryFn: () =>
+      api.get<Page<Position>>(govPath(gid ?? '', '/positions'), { agencyId, pageSize: 100, active: 'true' }),
     enabled: Boolean(gid && agencyId),
   });
 }

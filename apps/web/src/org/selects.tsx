@@ -1,8 +1,8 @@
 import { Group, Select, type SelectProps, Text } from '@mantine/core';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { buildUnitTree, flattenUnitTree } from './unitTree';
 import { useAgencyOptions, useAgencyPositions, useAgencyUnits } from './queries';
+import { buildUnitTree, flattenUnitTree } from './unitTree';
 
 type BaseProps = Omit<SelectProps, 'data' | 'value' | 'onChange'> & {
   value: string | null;

@@ -1,6 +1,6 @@
-import type { Employee, Page } from '@sidakin/core';
 import { Select, type SelectProps } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
+import type { Employee, Page } from '@sidakin/core';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';

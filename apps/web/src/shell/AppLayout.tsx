@@ -28,9 +28,9 @@ import {
   IconShieldCheck,
   IconSitemap,
   IconUserCircle,
+  IconUserShield,
   IconUsers,
   IconUsersGroup,
-  IconUserShield,
 } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useEffect, useState } from 'react';
@@ -199,7 +199,10 @@ function GovernmentPicker() {
   );
 }
 
-function positionLabel(p: MeResponse['positions'][number], t: (key: 'positions.badge.plt' | 'positions.badge.plh') => string) {
+function positionLabel(
+  p: MeResponse['positions'][number],
+  t: (key: 'positions.badge.plt' | 'positions.badge.plh') => string,
+) {
   const acting = p.acting ? `${t(`positions.badge.${p.acting}`)} ` : '';
   return `${acting}${p.positionName} — ${p.agencyName}`;
 }

@@ -30,7 +30,7 @@ export function AuthGate() {
       <Center h="100vh" p="md">
         <Stack maw={480}>
           <ErrorAlert error={me.error} />
-          <Button onClick={() => void me.refetch()}>{t('common.loading')}</Button>
+          <Button onClick={() => void me.refetch()}>{t('common.retry')}</Button>
         </Stack>
       </Center>
     );

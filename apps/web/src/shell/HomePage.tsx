@@ -1,16 +1,4 @@
-import {
-  Alert,
-  Anchor,
-  Badge,
-  Card,
-  Group,
-  SimpleGrid,
-  Skeleton,
-  Stack,
-  Text,
-  ThemeIcon,
-  Title,
-} from '@mantine/core';
+import { Alert, Anchor, Badge, Card, Group, SimpleGrid, Skeleton, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import type { Page } from '@sidakin/core';
 import {
   IconBuildingCommunity,
@@ -103,7 +91,12 @@ export function HomePage() {
             </Group>
           </Card>
         ) : (
-          <Alert color="sidakin" variant="light" title={t('home.noGovernmentTitle')} icon={<IconInfoCircle size={18} />}>
+          <Alert
+            color="sidakin"
+            variant="light"
+            title={t('home.noGovernmentTitle')}
+            icon={<IconInfoCircle size={18} />}
+          >
             {t('home.noGovernmentBody')}{' '}
             <Anchor component={Link} to="/organisasi/pemerintah">
               {t('shell.nav.governments')}

@@ -1,5 +1,5 @@
-import type { Government, Locale, Page } from '@sidakin/core';
 import { useLocalStorage } from '@mantine/hooks';
+import type { Government, Locale, Page } from '@sidakin/core';
 import { useQuery } from '@tanstack/react-query';
 import { createContext, type ReactNode, useContext, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';

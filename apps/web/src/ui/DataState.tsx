@@ -9,6 +9,8 @@ export function DataState(props: {
   loading: boolean;
   error: unknown;
   empty: boolean;
+  /** A search or filter is in effect, so "nothing matches" rather than "nothing yet". */
+  filtered?: boolean;
   emptyText?: string;
   emptyAction?: ReactNode;
   children: ReactNode;
@@ -33,7 +35,7 @@ export function DataState(props: {
           </ThemeIcon>
           <Text fw={600}>{t('common.emptyTitle')}</Text>
           <Text c="dimmed" size="sm" ta="center">
-            {props.emptyText ?? t('common.emptyFiltered')}
+            {props.filtered ? t('common.emptyFiltered') : (props.emptyText ?? t('common.emptyNone'))}
           </Text>
           {props.emptyAction}
         </Stack>

@@ -7,7 +7,13 @@ import { errorText } from '../lib/query';
 export function ErrorAlert({ error, title }: { error: unknown; title?: string }) {
   const { t } = useTranslation();
   return (
-    <Alert color="red" variant="light" role="alert" title={title ?? t('errors.loadFailed')} icon={<IconAlertTriangle size={18} />}>
+    <Alert
+      color="red"
+      variant="light"
+      role="alert"
+      title={title ?? t('errors.loadFailed')}
+      icon={<IconAlertTriangle size={18} />}
+    >
       {errorText(error)}
     </Alert>
   );

@@ -1,4 +1,4 @@
-import { ActionIcon, Group, Tooltip } from '@mantine/core';
+import { ActionIcon, Button, Group, Tooltip } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconCircleCheck, IconCircleOff, IconPencil } from '@tabler/icons-react';
 import { type ReactNode, useState } from 'react';
@@ -42,16 +42,32 @@ export function ToggleActiveAction(props: {
   name: string;
   active: boolean;
   onToggle: (next: boolean) => Promise<unknown>;
+  /** A labelled button (page headers) instead of an icon (table rows). */
+  button?: boolean;
 }) {
   const { t } = useTranslation();
   const [opened, { open, close }] = useDisclosure(false);
   const [busy, setBusy] = useState(false);
-  const label = props.active ? t('common.deactivateNamed', { name: props.name }) : t('common.activateNamed', { name: props.name });
+  const label = props.active
+    ? t('common.deactivateNamed', { name: props.name })
+    : t('common.activateNamed', { name: props.name });
   return (
     <>
-      <IconAction label={label} color={props.active ? 'red' : 'teal'} onClick={open}>
-        {props.active ? <IconCircleOff size={18} /> : <IconCircleCheck size={18} />}
-      </IconAction>
+      {props.button ? (
+        <Button
+          variant="light"
+          color={props.active ? 'red' : 'teal'}
+          aria-label={label}
+          leftSection={props.active ? <IconCircleOff size={16} /> : <IconCircleCheck size={16} />}
+          onClick={open}
+        >
+          {props.active ? t('common.deactivate') : t('common.activate')}
+        </Button>
+      ) : (
+        <IconAction label={label} color={props.active ? 'red' : 'teal'} onClick={open}>
+          {props.active ? <IconCircleOff size={18} /> : <IconCircleCheck size={18} />}
+        </IconAction>
+      )}
       <ConfirmModal
         opened={opened}
         onClose={close}
@@ -78,7 +94,7 @@ export function ToggleActiveAction(props: {
 
 export function RowActions({ children }: { children: ReactNode }) {
   return (
-    <Group gap={4} wrap="nowrap" justify="flex-end">
+    <Group gap={4} wrap="nowrap" justify="flex-end" style={{ flexShrink: 0 }}>
       {children}
     </Group>
   );
