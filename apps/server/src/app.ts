@@ -99,7 +99,8 @@ export async function buildApp(deps: AppDeps): Promise<SidakinApp> {
   const webIndex = path.join(config.webDist, 'index.html');
   const hasWeb = fs.existsSync(webIndex);
   if (hasWeb) {
-    await app.register(fastifyStatic, { root: config.webDist, wildcard: false, index: false });
+    // wildcard: files are looked up per request, so a rebuilt web app is served without a restart.
+    await app.register(fastifyStatic, { root: config.webDist, wildcard: true, index: 'index.html' });
   }
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api')) return apiNotFound(request, reply);
@@ -111,7 +112,11 @@ export async function buildApp(deps: AppDeps): Promise<SidakinApp> {
           '<!doctype html><meta charset="utf-8"><title>SIDAKIN</title><p>Aplikasi web belum dibangun. Jalankan <code>npm run build:web</code>. / The web app is not built yet; run <code>npm run build:web</code>.</p>',
         );
     }
-    // Client-side routes of the single-page app all load its index.
+    // A missing file (a path with an extension, e.g. an old /assets/*.js) is a plain 404; any other
+    // path is a client-side route of the single-page app, which loads its index.
+    if (/\.[a-z0-9]+$/i.test(request.url.split('?')[0] ?? '')) {
+      return reply.status(404).type('text/plain; charset=utf-8').send('Not found');
+    }
     return reply.sendFile('index.html');
   });
 

@@ -27,16 +27,9 @@ export const positionKinds = ['head', 'secretary', 'staff', 'functional'] as con
 export const assignmentKinds = ['definitive', 'plt', 'plh'] as const;
 export const sexes = ['male', 'female'] as const;
 
-const email = z
-  .email()
-  .max(200)
-  .optional()
-  .or(z.literal('').transform(() => undefined));
-const url = z
-  .url()
-  .max(500)
-  .optional()
-  .or(z.literal('').transform(() => undefined));
+// An empty string clears the field.
+const email = z.union([z.email().max(200), z.literal('')]).optional();
+const url = z.union([z.url().max(500), z.literal('')]).optional();
 
 // ── governments ────────────────────────────────────────────────────────────────────────────
 export const government = z.object({
@@ -229,13 +222,23 @@ export const positionListQuery = listQuery.extend({
   agencyId: z.uuid().optional(),
   unitId: z.uuid().optional(),
 });
-export const createAssignmentBody = z.strictObject({
-  employeeId: z.uuid(),
-  kind: z.enum(assignmentKinds),
-  startsOn: isoDate,
-  endsOn: isoDate.optional(),
-  decreeNumber: optionalText(100),
-});
+export const createAssignmentBody = z
+  .strictObject({
+    employeeId: z.uuid(),
+    kind: z.enum(assignmentKinds),
+    startsOn: isoDate,
+    endsOn: isoDate.optional(),
+    decreeNumber: optionalText(100),
+  })
+  .refine((b) => b.kind === 'definitive' || b.endsOn !== undefined, {
+    message: 'Penugasan Plt/Plh harus memiliki tanggal selesai',
+    path: ['endsOn'],
+  })
+  .refine((b) => !b.endsOn || b.endsOn >= b.startsOn, {
+    message: 'Tanggal selesai tidak boleh sebelum tanggal mulai',
+    path: ['endsOn'],
+  });
+export const assignmentHistory = z.object({ items: z.array(assignment) });
 export const endAssignmentBody = z.strictObject({ endsOn: isoDate });
 export const assignmentParams = z.strictObject({
   governmentId: z.uuid(),

@@ -358,6 +358,20 @@ export async function assignmentsInForce(
   );
 }
 
+/** Every assignment of a position, current and ended, newest first. */
+export async function assignmentHistory(
+  db: Queryable,
+  governmentId: string,
+  positionId: string,
+): Promise<AssignmentRow[]> {
+  return db.query<AssignmentRow>(
+    `SELECT ${assignmentSelect} FROM position_assignments pa JOIN employees e ON e.id = pa.employee_id
+      WHERE pa.government_id = $1 AND pa.position_id = $2
+      ORDER BY pa.starts_on DESC, pa.created_at DESC`,
+    [governmentId, positionId],
+  );
+}
+
 export async function getAssignment(
   db: Queryable,
   governmentId: string,

@@ -2,6 +2,7 @@ import {
   addTeamMemberBody,
   agency,
   agencyListQuery,
+  assignmentHistory,
   assignmentParams,
   createAgencyBody,
   createAssignmentBody,
@@ -344,6 +345,19 @@ export async function orgRoutes(app: FastifyInstance, deps: AppDeps): Promise<vo
       },
     },
     async (req) => org.updatePosition({ db, ctx: req.ctx, ...req.params, input: req.body }),
+  );
+  api.get(
+    `${base}/positions/:id/assignments`,
+    {
+      config: read,
+      schema: {
+        tags: pTags,
+        summary: 'History of holders and Plt/Plh of a position',
+        params: governmentEntityParams,
+        response: { 200: assignmentHistory },
+      },
+    },
+    async (req) => org.listPositionAssignments({ db, ctx: req.ctx, ...req.params }),
   );
   api.post(
     `${base}/positions/:id/assignments`,

@@ -1033,6 +1033,19 @@ export async function assignPositionTx(
   return loadPosition(tx, governmentId, positionId);
 }
 
+/** Who held and acted in the position over time, ended assignments included. */
+export async function listPositionAssignments(opts: {
+  db: Database;
+  ctx: RequestContext;
+  governmentId: string;
+  id: string;
+}): Promise<{ items: Assignment[] }> {
+  authorize(opts.ctx.actor, 'org.read', opts.governmentId);
+  if (!(await repo.getPosition(opts.db, opts.governmentId, opts.id))) throw notFound();
+  const rows = await repo.assignmentHistory(opts.db, opts.governmentId, opts.id);
+  return { items: rows.map(presentAssignment) };
+}
+
 export async function endPositionAssignment(opts: {
   db: Database;
   ctx: RequestContext;

@@ -1137,3 +1137,62 @@ describe('audit trail of org changes', () => {
     expect(ok<{ ok: boolean }>(await admin.request('GET', gov('/audit/verify'))).ok).toBe(true);
   });
 });
+
+describe('position history and cleared contact fields', () => {
+  it('lists every assignment of a position, ended ones included, newest first', async () => {
+    const p = await admin.request('POST', gov('/positions'), {
+      agencyId: g.agencyId,
+      code: `riwayat-${next()}`,
+      name: 'Kepala Seksi Riwayat',
+      kind: 'head',
+      unitId: g.unitId,
+    });
+    const positionId = p.json().id as string;
+    const first = await admin.request('POST', gov(`/positions/${positionId}/assignments`), {
+      employeeId: g.headEmployeeId,
+      kind: 'definitive',
+      startsOn: day(-400),
+    });
+    const assignmentId = first.json().holder.id as string;
+    await admin.request('POST', gov(`/positions/${positionId}/assignments/${assignmentId}/end`), { endsOn: day(-10) });
+    await admin.request('POST', gov(`/positions/${positionId}/assignments`), {
+      employeeId: g.staffEmployeeId,
+      kind: 'plt',
+      startsOn: day(-9),
+      endsOn: day(30),
+      decreeNumber: '800/12/BKPSDM/2026',
+    });
+    const res = await admin.request('GET', gov(`/positions/${positionId}/assignments`));
+    expect(res.statusCode).toBe(200);
+    const items = res.json().items as { kind: string; endsOn: string | null; decreeNumber: string }[];
+    expect(items.map((i) => i.kind)).toEqual(['plt', 'definitive']);
+    expect(items[1]!.endsOn).toBe(day(-10));
+    expect(items[0]!.decreeNumber).toBe('800/12/BKPSDM/2026');
+    const other = await admin.request('GET', gov(`/positions/${randomUUID()}/assignments`));
+    expect(other.statusCode).toBe(404);
+  });
+
+  it('refuses a Plt whose end is before its start at body.endsOn, from the shared contract', async () => {
+    const res = await admin.request('POST', gov(`/positions/${g.staffPositionId}/assignments`), {
+      employeeId: g.headEmployeeId,
+      kind: 'plh',
+      startsOn: day(5),
+      endsOn: day(1),
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.details).toEqual([
+      { path: 'body.endsOn', message: 'Tanggal selesai tidak boleh sebelum tanggal mulai' },
+    ]);
+  });
+
+  it('clears a government e-mail and website with an empty string', async () => {
+    const set = await admin.request('PATCH', gov(), { email: 'setda@example.go.id', website: 'https://example.go.id' });
+    expect(set.json()).toMatchObject({ email: 'setda@example.go.id', website: 'https://example.go.id' });
+    const cleared = await admin.request('PATCH', gov(), { email: '', website: '' });
+    expect(cleared.statusCode).toBe(200);
+    expect(cleared.json()).toMatchObject({ email: '', website: '' });
+    const bad = await admin.request('PATCH', gov(), { email: 'bukan-email' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.details[0].path).toBe('body.email');
+  });
+});
