@@ -121,7 +121,7 @@ function PositionList(props: {
         />
       </ListToolbar>
       <DataState loading={query.isLoading} error={query.error} empty={items.length === 0} filtered={list.filtered}>
-        <Table.ScrollContainer minWidth={1040}>
+        <Table.ScrollContainer minWidth={960}>
           <Table>
             <Table.Thead>
               <Table.Tr>
