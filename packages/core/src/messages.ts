@@ -42,6 +42,10 @@ export const errorMessages = {
     id: 'Pemerintah daerah Anda mewajibkan verifikasi dua langkah untuk admin; aktifkan dahulu',
     en: 'Your government requires two-step verification for admins; enable it first',
   },
+  PASSWORD_CHANGE_REQUIRED: {
+    id: 'Ganti kata sandi yang diberikan admin sebelum melanjutkan',
+    en: 'Change the password your administrator gave you before going on',
+  },
   TOTP_ALREADY_ENABLED: {
     id: 'Verifikasi dua langkah sudah aktif',
     en: 'Two-step verification is already enabled',

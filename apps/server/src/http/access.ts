@@ -34,7 +34,8 @@ const grants: Record<Role, ReadonlySet<Permission>> = {
 
 /**
  * What a route requires. `public` needs nothing; `authenticated` any signed-in person;
- * `authenticated-setup` also admits an admin who still has to set up two-step verification;
+ * `authenticated-setup` also admits someone who still has to set up two-step verification or
+ * change an administrator-given password;
  * a permission is checked against the government in the route's `:governmentId` (if any).
  */
 export type Access = 'public' | 'authenticated' | 'authenticated-setup' | { permission: Permission };
@@ -52,6 +53,7 @@ export function can(actor: Actor | null, permission: Permission, governmentId?: 
 export function authorize(actor: Actor | null, permission: Permission, governmentId?: string | null): Actor {
   if (!actor) throw new AppError('UNAUTHENTICATED');
   if (actor.totpSetupRequired) throw new AppError('TOTP_SETUP_REQUIRED');
+  if (actor.mustChangePassword) throw new AppError('PASSWORD_CHANGE_REQUIRED');
   if (!can(actor, permission, governmentId)) throw new AppError('FORBIDDEN');
   return actor;
 }

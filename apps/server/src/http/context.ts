@@ -15,6 +15,8 @@ export interface Actor {
   actingPositionName: string | null;
   /** The government requires two-step verification for admins and this admin has none yet. */
   totpSetupRequired: boolean;
+  /** The password was set by an administrator and must be changed before anything else. */
+  mustChangePassword: boolean;
 }
 
 /** What a service needs to know about the caller: who, from where, in which language. */

@@ -60,7 +60,10 @@ export function installSecurity(app: FastifyInstance, db: Database, routes: Regi
     ctx.actor = await loadActor(db, request.cookies[SESSION_COOKIE]);
     const actor = ctx.actor;
     if (!actor) throw new AppError('UNAUTHENTICATED');
-    if (actor.totpSetupRequired && access !== 'authenticated-setup') throw new AppError('TOTP_SETUP_REQUIRED');
+    if (access !== 'authenticated-setup') {
+      if (actor.totpSetupRequired) throw new AppError('TOTP_SETUP_REQUIRED');
+      if (actor.mustChangePassword) throw new AppError('PASSWORD_CHANGE_REQUIRED');
+    }
     if (typeof access === 'object') {
       const governmentId = (request.params as { governmentId?: string } | undefined)?.governmentId;
       if (!can(actor, access.permission, governmentId)) throw new AppError('FORBIDDEN');

@@ -59,6 +59,7 @@ export interface SessionWithUser extends SessionRow {
   role: UserRow['role'];
   employee_id: string | null;
   totp_enabled: boolean;
+  must_change_password: boolean;
   require_admin_totp: boolean | null;
   acting_position_name: string | null;
 }
@@ -66,7 +67,7 @@ export interface SessionWithUser extends SessionRow {
 export async function findLiveSession(db: Queryable, id: string): Promise<SessionWithUser | undefined> {
   const rows = await db.query<SessionWithUser>(
     `SELECT s.id, s.user_id, s.government_id, s.csrf_token, s.acting_position_id, s.expires_at, s.last_seen_at,
-            u.username, u.display_name, u.role, u.employee_id, u.totp_enabled,
+            u.username, u.display_name, u.role, u.employee_id, u.totp_enabled, u.must_change_password,
             g.require_admin_totp, p.name AS acting_position_name
        FROM sessions s
        JOIN users u ON u.id = s.user_id AND u.active
@@ -92,6 +93,10 @@ export async function deleteUserSessions(tx: Tx, userId: string, exceptId: strin
     [userId, exceptId],
   );
   return rows.length;
+}
+
+export async function deleteExpiredSessions(tx: Tx, userId: string): Promise<void> {
+  await tx.query('DELETE FROM sessions WHERE user_id = $1 AND expires_at <= now()', [userId]);
 }
 
 export async function setSessionActingPosition(tx: Tx, id: string, positionId: string | null): Promise<void> {

@@ -170,6 +170,7 @@ export async function login(opts: {
       user_agent: ctx.userAgent,
     });
     await repo.setLastLogin(tx, user.id);
+    await repo.deleteExpiredSessions(tx, user.id);
     if (totpStep !== null) await repo.setTotpLastStep(tx, user.id, totpStep);
     for (const key of keys.filter((k) => k.startsWith('user:'))) await repo.clearThrottle(tx, key);
     await recordAudit(
@@ -195,6 +196,7 @@ function actorFrom(
   csrfToken: string,
   acting: { position_id: string; position_name: string } | null,
   totpSetupRequired: boolean,
+  mustChangePassword = false,
 ): Actor {
   return {
     userId: user.id,
@@ -208,6 +210,7 @@ function actorFrom(
     actingPositionId: acting?.position_id ?? null,
     actingPositionName: acting?.position_name ?? null,
     totpSetupRequired,
+    mustChangePassword,
   };
 }
 
@@ -236,6 +239,7 @@ async function loadActorBySessionId(db: Database, id: string): Promise<Actor | n
     s.csrf_token,
     s.acting_position_id ? { position_id: s.acting_position_id, position_name: s.acting_position_name ?? '' } : null,
     setupRequired,
+    s.must_change_password,
   );
 }
 

@@ -344,6 +344,11 @@ describe('deactivating and re-roling accounts', () => {
 
   it('changing the role of an account ends its sessions; the next sign-in has the new role', async () => {
     const user = await makeUser();
+    // The administrator-given password is changed first, as the app requires.
+    const first = await signIn(t.app, user.username, user.password);
+    const chosen = 'sandi-pilihan-sendiri-2026';
+    ok(await first.request('POST', '/api/auth/password', { currentPassword: user.password, newPassword: chosen }));
+    user.password = chosen;
     const session = await signIn(t.app, user.username, user.password);
     expectError(await session.request('GET', gov('/users')), 403, 'FORBIDDEN');
 
@@ -358,6 +363,23 @@ describe('deactivating and re-roling accounts', () => {
     expectError(await session.request('GET', '/api/auth/me'), 401, 'UNAUTHENTICATED');
     const again = await signIn(t.app, user.username, user.password);
     ok(await again.request('GET', gov('/users')));
+  });
+});
+
+describe('a password given by an administrator', () => {
+  it('must be changed before anything else; after the change everything works', async () => {
+    const user = await makeUser();
+    const session = await signIn(t.app, user.username, user.password);
+    const me = ok<MeResponse>(await session.request('GET', '/api/auth/me'));
+    expect(me.user.mustChangePassword).toBe(true);
+    expectError(await session.request('GET', gov('/employees')), 403, 'PASSWORD_CHANGE_REQUIRED');
+    ok(
+      await session.request('POST', '/api/auth/password', {
+        currentPassword: user.password,
+        newPassword: 'sandi-baru-sendiri-2026',
+      }),
+    );
+    ok(await session.request('GET', gov('/employees')));
   });
 });
 
