@@ -24,6 +24,7 @@ const statusOf: Partial<Record<ErrorCode, number>> = {
   ACCOUNT_INACTIVE: 401,
   TOO_MANY_ATTEMPTS: 429,
   CONFLICT: 409,
+  STALE_WRITE: 409,
   DUPLICATE: 409,
   POSITION_HELD: 409,
   INTERNAL: 500,
@@ -57,6 +58,23 @@ export class AppError extends Error {
 }
 
 export const notFound = () => new AppError('NOT_FOUND');
+
+/** 409 when an update names a version (`expectedUpdatedAt`) that is no longer the current one. */
+export function assertFresh(updated: boolean): void {
+  if (!updated) {
+    throw new AppError('STALE_WRITE', {
+      details: [
+        {
+          path: 'body.expectedUpdatedAt',
+          message: {
+            id: 'Versi yang Anda ubah sudah tidak terbaru',
+            en: 'The version you edited is no longer the latest',
+          },
+        },
+      ],
+    });
+  }
+}
 export const forbidden = () => new AppError('FORBIDDEN');
 
 /** A 400 naming one field, e.g. `invalidField('body.parentId', { id: '…', en: '…' })`. */

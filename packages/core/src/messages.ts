@@ -65,6 +65,10 @@ export const errorMessages = {
   WRONG_PASSWORD: { id: 'Kata sandi saat ini salah', en: 'The current password is wrong' },
   ACCOUNT_INACTIVE: { id: 'Akun ini tidak aktif', en: 'This account is inactive' },
   CONFLICT: { id: 'Data bentrok dengan data yang sudah ada', en: 'The data conflicts with existing data' },
+  STALE_WRITE: {
+    id: 'Data ini telah diubah orang lain sejak Anda membukanya; muat ulang untuk melihat perubahan terbaru',
+    en: 'Someone else changed this record since you opened it; reload to see the latest version',
+  },
   DUPLICATE: { id: 'Data dengan nilai ini sudah ada', en: 'A record with this value already exists' },
   INACTIVE_REFERENCE: {
     id: 'Data yang dirujuk tidak aktif',

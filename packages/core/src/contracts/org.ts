@@ -31,6 +31,12 @@ export const sexes = ['male', 'female'] as const;
 const email = z.union([z.email().max(200), z.literal('')]).optional();
 const url = z.union([z.url().max(500), z.literal('')]).optional();
 
+/**
+ * Optional on every update: the `updatedAt` the editor saw. When the record has changed since, the
+ * update is refused with 409 instead of silently overwriting someone else's change.
+ */
+export const expectedUpdatedAt = z.iso.datetime({ offset: true }).optional();
+
 // ── governments ────────────────────────────────────────────────────────────────────────────
 export const government = z.object({
   id: z.uuid(),
@@ -69,7 +75,7 @@ const governmentFields = {
 };
 export const createGovernmentBody = z.strictObject(governmentFields);
 export const updateGovernmentBody = z
-  .strictObject({ ...governmentFields, active: z.boolean() })
+  .strictObject({ ...governmentFields, active: z.boolean(), expectedUpdatedAt })
   .partial()
   .omit({ code: true });
 export const logoBody = z.strictObject({
@@ -103,7 +109,7 @@ const agencyFields = {
   address: optionalText(limits.address),
 };
 export const createAgencyBody = z.strictObject(agencyFields);
-export const updateAgencyBody = z.strictObject({ ...agencyFields, active: z.boolean() }).partial();
+export const updateAgencyBody = z.strictObject({ ...agencyFields, active: z.boolean(), expectedUpdatedAt }).partial();
 export const agencyListQuery = listQuery.extend({ kind: z.enum(agencyKinds).optional() });
 
 // ── units ──────────────────────────────────────────────────────────────────────────────────
@@ -118,6 +124,7 @@ export const unit = z.object({
   kind: z.enum(unitKinds),
   sortOrder: z.number().int(),
   active: z.boolean(),
+  updatedAt: z.string(),
 });
 export type Unit = z.infer<typeof unit>;
 const unitFields = {
@@ -130,7 +137,7 @@ const unitFields = {
 };
 export const createUnitBody = z.strictObject(unitFields);
 export const updateUnitBody = z
-  .strictObject({ ...unitFields, active: z.boolean() })
+  .strictObject({ ...unitFields, active: z.boolean(), expectedUpdatedAt })
   .omit({ agencyId: true })
   .partial();
 export const unitListQuery = listQuery.extend({
@@ -156,6 +163,7 @@ export const employee = z.object({
   email: z.string(),
   phone: z.string(),
   active: z.boolean(),
+  updatedAt: z.string(),
 });
 export type Employee = z.infer<typeof employee>;
 const employeeFields = {
@@ -171,7 +179,9 @@ const employeeFields = {
   phone: optionalText(50),
 };
 export const createEmployeeBody = z.strictObject(employeeFields);
-export const updateEmployeeBody = z.strictObject({ ...employeeFields, active: z.boolean() }).partial();
+export const updateEmployeeBody = z
+  .strictObject({ ...employeeFields, active: z.boolean(), expectedUpdatedAt })
+  .partial();
 export const employeeListQuery = listQuery.extend({ agencyId: z.uuid().optional() });
 
 // ── positions and assignments ──────────────────────────────────────────────────────────────
@@ -203,6 +213,7 @@ export const position = z.object({
   holder: assignment.nullable(),
   /** Plt / Plh assignments in force today. */
   acting: z.array(assignment),
+  updatedAt: z.string(),
 });
 export type Position = z.infer<typeof position>;
 const positionFields = {
@@ -215,7 +226,7 @@ const positionFields = {
 };
 export const createPositionBody = z.strictObject(positionFields);
 export const updatePositionBody = z
-  .strictObject({ ...positionFields, active: z.boolean() })
+  .strictObject({ ...positionFields, active: z.boolean(), expectedUpdatedAt })
   .omit({ agencyId: true })
   .partial();
 export const positionListQuery = listQuery.extend({
@@ -265,12 +276,13 @@ export const team = z.object({
   description: z.string(),
   active: z.boolean(),
   members: z.array(teamMember),
+  updatedAt: z.string(),
 });
 export type Team = z.infer<typeof team>;
 const teamFields = { agencyId: z.uuid(), code, name, description: optionalText() };
 export const createTeamBody = z.strictObject(teamFields);
 export const updateTeamBody = z
-  .strictObject({ ...teamFields, active: z.boolean() })
+  .strictObject({ ...teamFields, active: z.boolean(), expectedUpdatedAt })
   .omit({ agencyId: true })
   .partial();
 export const teamListQuery = listQuery.extend({ agencyId: z.uuid().optional() });
@@ -308,6 +320,7 @@ export const userRecord = z.object({
   active: z.boolean(),
   totpEnabled: z.boolean(),
   lastLoginAt: z.string().nullable(),
+  updatedAt: z.string(),
 });
 export type UserRecord = z.infer<typeof userRecord>;
 export const username = z
@@ -330,6 +343,7 @@ export const updateUserBody = z
     role: z.enum(['gov_admin', 'member']),
     employeeId: z.uuid().nullable(),
     active: z.boolean(),
+    expectedUpdatedAt,
   })
   .partial();
 export const resetPasswordBody = z.strictObject({ newPassword: password });

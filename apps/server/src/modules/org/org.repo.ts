@@ -52,15 +52,20 @@ export async function updateRow(
   governmentId: string,
   id: string,
   changes: Record<string, unknown>,
+  expectedUpdatedAt?: string | undefined,
 ): Promise<boolean> {
   const entries = Object.entries(changes).filter(([, v]) => v !== undefined);
   const scoped = table !== 'governments';
-  const offset = scoped ? 3 : 2;
-  const sets = entries.map(([k], i) => `${k} = $${i + offset}`);
+  const params: unknown[] = scoped ? [id, governmentId] : [id];
+  const where = [scoped ? 'id = $1 AND government_id = $2' : 'id = $1'];
+  // Optimistic concurrency: only the version the editor saw may be changed (timestamps as sent, to the millisecond).
+  if (expectedUpdatedAt) {
+    params.push(expectedUpdatedAt);
+    where.push(`date_trunc('milliseconds', updated_at) = $${params.length}::timestamptz`);
+  }
+  const sets = entries.map(([k], i) => `${k} = $${params.length + i + 1}`);
   sets.push('updated_at = now()');
-  const where = scoped ? 'id = $1 AND government_id = $2' : 'id = $1';
-  const params = scoped ? [id, governmentId] : [id];
-  const rows = await tx.query(`UPDATE ${table} SET ${sets.join(', ')} WHERE ${where} RETURNING id`, [
+  const rows = await tx.query(`UPDATE ${table} SET ${sets.join(', ')} WHERE ${where.join(' AND ')} RETURNING id`, [
     ...params,
     ...entries.map(([, v]) => v),
   ]);
@@ -186,8 +191,9 @@ export interface UnitRow {
   kind: 'sekretariat' | 'bidang' | 'bagian' | 'sub_bagian' | 'seksi' | 'kelurahan' | 'uptd' | 'lainnya';
   sort_order: number;
   active: boolean;
+  updated_at: Date;
 }
-export const unitSelect = `u.id, u.government_id, u.agency_id, a.name AS agency_name, u.parent_id, u.code, u.name, u.kind, u.sort_order, u.active`;
+export const unitSelect = `u.id, u.government_id, u.agency_id, a.name AS agency_name, u.parent_id, u.code, u.name, u.kind, u.sort_order, u.active, u.updated_at`;
 export const unitFrom = 'units u JOIN agencies a ON a.id = u.agency_id';
 
 export async function getUnit(db: Queryable, governmentId: string, id: string): Promise<UnitRow | undefined> {
@@ -238,9 +244,10 @@ export interface EmployeeRow {
   email: string;
   phone: string;
   active: boolean;
+  updated_at: Date;
 }
 export const employeeSelect = `e.id, e.government_id, e.agency_id, a.name AS agency_name, e.nip, e.name, e.front_title, e.back_title,
-  e.sex, e.birth_date, e.rank, e.grade, e.email, e.phone, e.active`;
+  e.sex, e.birth_date, e.rank, e.grade, e.email, e.phone, e.active, e.updated_at`;
 export const employeeFrom = 'employees e LEFT JOIN agencies a ON a.id = e.agency_id';
 
 export async function getEmployee(db: Queryable, governmentId: string, id: string): Promise<EmployeeRow | undefined> {
@@ -263,7 +270,10 @@ export async function findEmployeeByNip(
   return rows[0];
 }
 
-export async function insertEmployee(tx: Tx, e: Omit<EmployeeRow, 'id' | 'agency_name' | 'active'>): Promise<string> {
+export async function insertEmployee(
+  tx: Tx,
+  e: Omit<EmployeeRow, 'id' | 'agency_name' | 'active' | 'updated_at'>,
+): Promise<string> {
   const rows = await tx.query<{ id: string }>(
     `INSERT INTO employees (government_id, agency_id, nip, name, front_title, back_title, sex, birth_date, rank, grade, email, phone)
      VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12) RETURNING id`,
@@ -298,9 +308,10 @@ export interface PositionRow {
   kind: 'head' | 'secretary' | 'staff' | 'functional';
   sort_order: number;
   active: boolean;
+  updated_at: Date;
 }
 export const positionSelect = `p.id, p.government_id, p.agency_id, a.name AS agency_name, p.unit_id, un.name AS unit_name,
-  p.code, p.name, p.kind, p.sort_order, p.active`;
+  p.code, p.name, p.kind, p.sort_order, p.active, p.updated_at`;
 export const positionFrom = 'positions p JOIN agencies a ON a.id = p.agency_id LEFT JOIN units un ON un.id = p.unit_id';
 
 export async function getPosition(db: Queryable, governmentId: string, id: string): Promise<PositionRow | undefined> {
@@ -439,9 +450,10 @@ export interface TeamRow {
   name: string;
   description: string;
   active: boolean;
+  updated_at: Date;
 }
 export const teamSelect =
-  't.id, t.government_id, t.agency_id, a.name AS agency_name, t.code, t.name, t.description, t.active';
+  't.id, t.government_id, t.agency_id, a.name AS agency_name, t.code, t.name, t.description, t.active, t.updated_at';
 export const teamFrom = 'teams t JOIN agencies a ON a.id = t.agency_id';
 
 export async function getTeam(db: Queryable, governmentId: string, id: string): Promise<TeamRow | undefined> {

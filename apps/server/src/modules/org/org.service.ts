@@ -28,7 +28,7 @@ import {
 } from '@sidakin/core';
 import type { z } from 'zod';
 import type { Database, Queryable, Tx } from '../../db/database.js';
-import { AppError, type ErrorDetail, invalidField, notFound } from '../../errors.js';
+import { AppError, assertFresh, type ErrorDetail, invalidField, notFound } from '../../errors.js';
 import { authorize } from '../../http/access.js';
 import type { RequestContext } from '../../http/context.js';
 import { recordAudit } from '../audit/audit.service.js';
@@ -201,20 +201,29 @@ export async function updateGovernment(opts: {
   return opts.db.transaction(async (tx) => {
     const before = await repo.getGovernment(tx, opts.governmentId);
     if (!before) throw notFound();
-    await repo.updateRow(tx, 'governments', opts.governmentId, opts.governmentId, {
-      name: input.name,
-      kind: input.kind,
-      region: input.region,
-      province: input.province,
-      time_zone: input.timeZone,
-      address: input.address,
-      phone: input.phone,
-      email: input.email,
-      website: input.website,
-      letterhead_lines: input.letterheadLines ? JSON.stringify(input.letterheadLines) : undefined,
-      require_admin_totp: input.requireAdminTotp,
-      active: input.active,
-    });
+    assertFresh(
+      await repo.updateRow(
+        tx,
+        'governments',
+        opts.governmentId,
+        opts.governmentId,
+        {
+          name: input.name,
+          kind: input.kind,
+          region: input.region,
+          province: input.province,
+          time_zone: input.timeZone,
+          address: input.address,
+          phone: input.phone,
+          email: input.email,
+          website: input.website,
+          letterhead_lines: input.letterheadLines ? JSON.stringify(input.letterheadLines) : undefined,
+          require_admin_totp: input.requireAdminTotp,
+          active: input.active,
+        },
+        input.expectedUpdatedAt,
+      ),
+    );
     const after = presentGovernment((await repo.getGovernment(tx, opts.governmentId))!);
     await recordAudit(tx, opts.ctx, {
       governmentId: opts.governmentId,
@@ -399,14 +408,23 @@ export async function updateAgency(opts: {
     ) {
       throw duplicate('body.code');
     }
-    await repo.updateRow(tx, 'agencies', governmentId, id, {
-      code: input.code,
-      name: input.name,
-      short_name: input.shortName,
-      kind: input.kind,
-      address: input.address,
-      active: input.active,
-    });
+    assertFresh(
+      await repo.updateRow(
+        tx,
+        'agencies',
+        governmentId,
+        id,
+        {
+          code: input.code,
+          name: input.name,
+          short_name: input.shortName,
+          kind: input.kind,
+          address: input.address,
+          active: input.active,
+        },
+        input.expectedUpdatedAt,
+      ),
+    );
     const after = presentAgency((await repo.getAgency(tx, governmentId, id))!);
     await recordAudit(tx, opts.ctx, {
       governmentId,
@@ -445,6 +463,7 @@ function presentUnit(r: repo.UnitRow): Unit {
     kind: r.kind,
     sortOrder: r.sort_order,
     active: r.active,
+    updatedAt: iso(r.updated_at),
   };
 }
 
@@ -575,14 +594,23 @@ export async function updateUnit(opts: {
     ) {
       throw duplicate('body.code');
     }
-    await repo.updateRow(tx, 'units', governmentId, id, {
-      parent_id: input.parentId,
-      code: input.code,
-      name: input.name,
-      kind: input.kind,
-      sort_order: input.sortOrder,
-      active: input.active,
-    });
+    assertFresh(
+      await repo.updateRow(
+        tx,
+        'units',
+        governmentId,
+        id,
+        {
+          parent_id: input.parentId,
+          code: input.code,
+          name: input.name,
+          kind: input.kind,
+          sort_order: input.sortOrder,
+          active: input.active,
+        },
+        input.expectedUpdatedAt,
+      ),
+    );
     const after = presentUnit((await repo.getUnit(tx, governmentId, id))!);
     await recordAudit(tx, opts.ctx, {
       governmentId,
@@ -615,6 +643,7 @@ function presentEmployee(r: repo.EmployeeRow): Employee {
     email: r.email,
     phone: r.phone,
     active: r.active,
+    updatedAt: iso(r.updated_at),
   };
 }
 
@@ -736,20 +765,29 @@ export async function updateEmployee(opts: {
       const other = await repo.findEmployeeByNip(tx, governmentId, nip.nip);
       if (other && other.id !== id) throw duplicate('body.nip');
     }
-    await repo.updateRow(tx, 'employees', governmentId, id, {
-      agency_id: input.agencyId,
-      nip: nip?.nip,
-      sex: nip?.sex,
-      birth_date: nip?.birthDate,
-      name: input.name,
-      front_title: input.frontTitle,
-      back_title: input.backTitle,
-      rank: input.rank,
-      grade: input.grade,
-      email: input.email,
-      phone: input.phone,
-      active: input.active,
-    });
+    assertFresh(
+      await repo.updateRow(
+        tx,
+        'employees',
+        governmentId,
+        id,
+        {
+          agency_id: input.agencyId,
+          nip: nip?.nip,
+          sex: nip?.sex,
+          birth_date: nip?.birthDate,
+          name: input.name,
+          front_title: input.frontTitle,
+          back_title: input.backTitle,
+          rank: input.rank,
+          grade: input.grade,
+          email: input.email,
+          phone: input.phone,
+          active: input.active,
+        },
+        input.expectedUpdatedAt,
+      ),
+    );
     const after = presentEmployee((await repo.getEmployee(tx, governmentId, id))!);
     await recordAudit(tx, opts.ctx, {
       governmentId,
@@ -799,6 +837,7 @@ async function presentPositions(db: Queryable, governmentId: string, rows: repo.
       kind: r.kind,
       sortOrder: r.sort_order,
       active: r.active,
+      updatedAt: iso(r.updated_at),
       holder: holder ? presentAssignment(holder) : null,
       acting: mine.filter((a) => a.kind !== 'definitive').map(presentAssignment),
     };
@@ -934,14 +973,23 @@ export async function updatePosition(opts: {
     ) {
       throw duplicate('body.code');
     }
-    await repo.updateRow(tx, 'positions', governmentId, id, {
-      unit_id: input.unitId,
-      code: input.code,
-      name: input.name,
-      kind: input.kind,
-      sort_order: input.sortOrder,
-      active: input.active,
-    });
+    assertFresh(
+      await repo.updateRow(
+        tx,
+        'positions',
+        governmentId,
+        id,
+        {
+          unit_id: input.unitId,
+          code: input.code,
+          name: input.name,
+          kind: input.kind,
+          sort_order: input.sortOrder,
+          active: input.active,
+        },
+        input.expectedUpdatedAt,
+      ),
+    );
     const after = await loadPosition(tx, governmentId, id);
     await recordAudit(tx, opts.ctx, {
       governmentId,
@@ -1094,6 +1142,7 @@ async function presentTeams(db: Queryable, governmentId: string, rows: repo.Team
     name: r.name,
     description: r.description,
     active: r.active,
+    updatedAt: iso(r.updated_at),
     members: members
       .filter((m) => m.team_id === r.id)
       .map((m) => ({
@@ -1210,12 +1259,21 @@ export async function updateTeam(opts: {
     ) {
       throw duplicate('body.code');
     }
-    await repo.updateRow(tx, 'teams', governmentId, id, {
-      code: input.code,
-      name: input.name,
-      description: input.description,
-      active: input.active,
-    });
+    assertFresh(
+      await repo.updateRow(
+        tx,
+        'teams',
+        governmentId,
+        id,
+        {
+          code: input.code,
+          name: input.name,
+          description: input.description,
+          active: input.active,
+        },
+        input.expectedUpdatedAt,
+      ),
+    );
     const after = await loadTeam(tx, governmentId, id);
     await recordAudit(tx, opts.ctx, {
       governmentId,

@@ -763,6 +763,13 @@ describe('acting position of a signed-in Plt', () => {
       }),
     );
     const client = await signIn(t.app, account.username);
+    // The administrator-given password is changed first, as the app requires.
+    ok(
+      await client.request('POST', '/api/auth/password', {
+        currentPassword: TEST_PASSWORD,
+        newPassword: 'sandi-pilihan-nurlina',
+      }),
+    );
 
     const me = ok<MeResponse>(await client.request('GET', '/api/auth/me'));
     expect(me.positions).toEqual(
@@ -1194,5 +1201,61 @@ describe('position history and cleared contact fields', () => {
     const bad = await admin.request('PATCH', gov(), { email: 'bukan-email' });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.details[0].path).toBe('body.email');
+  });
+});
+
+describe('stale writes', () => {
+  it('refuses an update of a version that someone else has changed since, and keeps their change', async () => {
+    const created = await admin.request('POST', gov('/agencies'), {
+      code: `basi-${next()}`,
+      name: 'Badan Versi',
+      kind: 'badan',
+    });
+    const seen = created.json() as Agency;
+    const first = await admin.request('PATCH', gov(`/agencies/${seen.id}`), {
+      name: 'Badan Versi Pertama',
+      expectedUpdatedAt: seen.updatedAt,
+    });
+    expect(first.statusCode).toBe(200);
+    const auditBefore = await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM audit_log');
+    const second = await admin.request('PATCH', gov(`/agencies/${seen.id}`), {
+      name: 'Badan Versi Kedua',
+      expectedUpdatedAt: seen.updatedAt,
+    });
+    expect(second.statusCode).toBe(409);
+    expect(second.json().error).toMatchObject({ code: 'STALE_WRITE', details: [{ path: 'body.expectedUpdatedAt' }] });
+    expect((await admin.request('GET', gov(`/agencies/${seen.id}`))).json().name).toBe('Badan Versi Pertama');
+    const auditAfter = await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM audit_log');
+    expect(auditAfter[0]!.n).toBe(auditBefore[0]!.n);
+    // With the current version the edit goes through.
+    const fresh = (await admin.request('GET', gov(`/agencies/${seen.id}`))).json() as Agency;
+    const third = await admin.request('PATCH', gov(`/agencies/${seen.id}`), {
+      name: 'Badan Versi Kedua',
+      expectedUpdatedAt: fresh.updatedAt,
+    });
+    expect(third.statusCode).toBe(200);
+  });
+
+  it('applies to employees, units, positions, teams and users too', async () => {
+    const e = (
+      await admin.request('POST', gov('/employees'), { nip: makeNip(1), name: 'Pegawai Versi' })
+    ).json() as Employee;
+    await admin.request('PATCH', gov(`/employees/${e.id}`), { phone: '0811', expectedUpdatedAt: e.updatedAt });
+    const stale = await admin.request('PATCH', gov(`/employees/${e.id}`), {
+      phone: '0812',
+      expectedUpdatedAt: e.updatedAt,
+    });
+    expect(stale.statusCode).toBe(409);
+    const u = (await admin.request('GET', gov(`/units/${g.unitId}`))).json() as Unit;
+    expect(u.updatedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    const p = (await admin.request('GET', gov(`/positions/${g.staffPositionId}`))).json() as Position;
+    expect(
+      (await admin.request('PATCH', gov(`/positions/${p.id}`), { name: p.name, expectedUpdatedAt: p.updatedAt }))
+        .statusCode,
+    ).toBe(200);
+    expect(
+      (await admin.request('PATCH', gov(`/positions/${p.id}`), { name: p.name, expectedUpdatedAt: p.updatedAt }))
+        .statusCode,
+    ).toBe(409);
   });
 });

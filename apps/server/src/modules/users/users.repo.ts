@@ -12,9 +12,10 @@ export interface UserListRow {
   active: boolean;
   totp_enabled: boolean;
   last_login_at: Date | null;
+  updated_at: Date;
 }
 export const userSelect = `u.id, u.government_id, u.username, u.display_name, u.role, u.employee_id, e.name AS employee_name,
-  e.nip AS employee_nip, u.active, u.totp_enabled, u.last_login_at`;
+  e.nip AS employee_nip, u.active, u.totp_enabled, u.last_login_at, u.updated_at`;
 export const userFrom = 'users u LEFT JOIN employees e ON e.id = u.employee_id';
 
 export async function getUser(db: Queryable, governmentId: string, id: string): Promise<UserListRow | undefined> {

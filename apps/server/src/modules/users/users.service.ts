@@ -1,7 +1,7 @@
 import type { createUserBody, ListQuery, Page, UserRecord, updateUserBody } from '@sidakin/core';
 import type { z } from 'zod';
 import type { Database, Tx } from '../../db/database.js';
-import { AppError, invalidField, notFound } from '../../errors.js';
+import { AppError, assertFresh, invalidField, notFound } from '../../errors.js';
 import { authorize } from '../../http/access.js';
 import type { RequestContext } from '../../http/context.js';
 import { recordAudit } from '../audit/audit.service.js';
@@ -23,6 +23,7 @@ function present(r: repo.UserListRow): UserRecord {
     active: r.active,
     totpEnabled: r.totp_enabled,
     lastLoginAt: r.last_login_at ? new Date(r.last_login_at).toISOString() : null,
+    updatedAt: new Date(r.updated_at).toISOString(),
   };
 }
 
@@ -159,12 +160,16 @@ export async function updateUser(opts: {
     else if (input.active === true && !before.active && before.employee_id && input.employeeId !== null) {
       await checkEmployee(tx, governmentId, before.employee_id, id);
     }
-    await updateRow(tx, 'users', governmentId, id, {
-      display_name: input.displayName,
-      role: input.role,
-      employee_id: input.employeeId,
-      active: input.active,
-    });
+    assertFresh(
+      await updateRow(
+        tx,
+        'users',
+        governmentId,
+        id,
+        { display_name: input.displayName, role: input.role, employee_id: input.employeeId, active: input.active },
+        input.expectedUpdatedAt,
+      ),
+    );
     // A deactivated account or a changed role takes effect now, not when the session ends.
     if (input.active === false || (input.role && input.role !== before.role)) {
       await authRepo.deleteUserSessions(tx, id, null);
