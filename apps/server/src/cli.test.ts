@@ -29,6 +29,28 @@ describe('sidakin CLI', () => {
     }
   }, 60_000);
 
+  it('sop validate accepts a seed SOP and lists every error of a broken one with its path', async () => {
+    const ok = await sidakin(['sop', 'validate', 'sops/banggai/disdag-perbaikan-data-kinerja.yaml']);
+    expect(ok.code).toBe(0);
+    expect(ok.out).toMatch(/valid — "Mekanisme Perbaikan Data Kinerja", 9 steps, 6 lanes/);
+    const fs = await import('node:fs');
+    const os = await import('node:os');
+    const broken = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'sidakin-sop-')), 'rusak.yaml');
+    const source = fs
+      .readFileSync(path.join(repoRoot, 'sops/banggai/disdag-perbaikan-data-kinerja.yaml'), 'utf8')
+      .replace('decision: { ya: 7, tidak: 5,', 'decision: { ya: 7, tidak: 12,')
+      .replace('duration: 480 menit', 'duration: delapan jam');
+    fs.writeFileSync(broken, source);
+    const bad = await sidakin(['sop', 'validate', broken]);
+    expect(bad.code).toBe(1);
+    expect(bad.out).toContain('steps[4].duration:');
+    const bad2 = await sidakin(['sop', 'validate', broken.replace('rusak', 'tidak-ada')]);
+    expect(bad2.code).toBe(1);
+    fs.writeFileSync(broken, source.replace('duration: delapan jam', 'duration: 480 menit'));
+    const onlyDecision = await sidakin(['sop', 'validate', broken]);
+    expect(onlyDecision.out).toContain('steps[5].decision.tidak: step 12 does not exist');
+  }, 60_000);
+
   describe('against a database', () => {
     let t: TestDb;
     beforeAll(async () => {

@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import { sopJsonSchema, validateSopText } from '@sidakin/core';
 import { Command, Option } from 'commander';
 import { openDatabase } from './db/database.js';
 import { migrate } from './db/migrate.js';
@@ -113,6 +115,42 @@ program
       });
       console.log(`System administrator "${opts.username}" created.`);
     });
+  });
+
+const sop = program.command('sop').description('SOP documents (YAML or JSON in the PermenPANRB 35/2012 shape)');
+sop
+  .command('validate')
+  .description('Check an SOP document; exit 0 when valid, otherwise list every error with its path and exit 1')
+  .argument('<file...>', 'one or more .yaml or .json files')
+  .action((files: string[]) => {
+    let failed = 0;
+    for (const file of files) {
+      let source: string;
+      try {
+        source = fs.readFileSync(file, 'utf8');
+      } catch {
+        console.error(`${file}: cannot be read`);
+        failed++;
+        continue;
+      }
+      const r = validateSopText(source);
+      if (r.ok) {
+        console.log(
+          `${file}: valid — "${r.value.title}", ${r.value.steps.length} steps, ${Object.keys(r.value.lanes).length} lanes`,
+        );
+      } else {
+        failed++;
+        console.error(`${file}: ${r.errors.length} error(s)`);
+        for (const e of r.errors) console.error(`  ${e.path}: ${e.message}`);
+      }
+    }
+    if (failed) process.exitCode = 1;
+  });
+sop
+  .command('schema')
+  .description('Print the SOP document format as JSON Schema')
+  .action(() => {
+    process.stdout.write(`${JSON.stringify(sopJsonSchema(), null, 2)}\n`);
   });
 
 const audit = program.command('audit').description('Audit trail tools');

@@ -5,4 +5,5 @@ export * from './contracts/org.js';
 export * from './messages.js';
 export * from './nip.js';
 export * from './person-name.js';
+export * from './sop/index.js';
 export * from './time-zones.js';

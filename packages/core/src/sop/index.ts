@@ -1,0 +1,3 @@
+export * from './action-kinds.js';
+export * from './schema.js';
+export * from './validate.js';
