@@ -1,3 +1,4 @@
 export * from './action-kinds.js';
+export * from './engine.js';
 export * from './schema.js';
 export * from './validate.js';
