@@ -16,6 +16,7 @@ import { zodValidatorCompiler } from './http/validation.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { orgRoutes } from './modules/org/org.routes.js';
+import { sopRoutes } from './modules/sops/sops.routes.js';
 import { systemRoutes } from './modules/system/system.routes.js';
 import { userRoutes } from './modules/users/users.routes.js';
 
@@ -93,6 +94,7 @@ export async function buildApp(deps: AppDeps): Promise<SidakinApp> {
     await orgRoutes(api, deps);
     await userRoutes(api, deps);
     await auditRoutes(api, deps);
+    await sopRoutes(api, deps);
     api.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
   });
 

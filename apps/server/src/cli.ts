@@ -8,6 +8,7 @@ import { systemContext } from './http/context.js';
 import { recordAudit, verifyAuditChains } from './modules/audit/audit.service.js';
 import { hashPassword } from './modules/auth/password.js';
 import { demoLoginsMarkdown, loadDemo } from './modules/demo/demo.service.js';
+import { importSopTx } from './modules/sops/sops.service.js';
 import { startServer } from './server.js';
 
 async function withDb<T>(fn: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>): Promise<T> {
@@ -145,6 +146,50 @@ sop
       }
     }
     if (failed) process.exitCode = 1;
+  });
+sop
+  .command('import')
+  .description('Import SOP documents into the agency each one names (a changed document becomes a new draft version)')
+  .argument('<file...>', 'one or more .yaml or .json files')
+  .action(async (files: string[]) => {
+    await withDb(async (db) => {
+      for (const file of files) {
+        const source = fs.readFileSync(file, 'utf8');
+        const r = validateSopText(source);
+        if (!r.ok) {
+          console.error(`${file}: ${r.errors.length} error(s)`);
+          for (const e of r.errors) console.error(`  ${e.path}: ${e.message}`);
+          process.exitCode = 1;
+          continue;
+        }
+        const gov = await db.query<{ id: string }>('SELECT id FROM governments WHERE code = $1', [
+          r.value.agency.government,
+        ]);
+        if (!gov[0]) {
+          console.error(`${file}: agency.government: government "${r.value.agency.government}" does not exist`);
+          process.exitCode = 1;
+          continue;
+        }
+        try {
+          const out = await db.transaction((tx) =>
+            importSopTx(tx, systemContext('sidakin sop import'), gov[0]!.id, source, r.value),
+          );
+          console.log(
+            out.created
+              ? `${file}: imported as version ${out.sop.latestVersion.version} (${out.sop.latestVersion.status})`
+              : `${file}: unchanged (version ${out.sop.latestVersion.version})`,
+          );
+        } catch (e) {
+          const details = (e as { details?: { path: string; message: string | { en: string } }[] }).details ?? [];
+          console.error(`${file}: not imported`);
+          for (const d of details)
+            console.error(
+              `  ${d.path.replace(/^body\.source\./, '')}: ${typeof d.message === 'string' ? d.message : d.message.en}`,
+            );
+          process.exitCode = 1;
+        }
+      }
+    });
   });
 sop
   .command('schema')

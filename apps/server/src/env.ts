@@ -74,3 +74,5 @@ export function testDatabaseUrl(env: NodeJS.ProcessEnv = process.env): string | 
 }
 
 export const migrationsDir = path.join(repoRoot, 'migrations');
+/** The SOP documents shipped with SIDAKIN (the seed agencies' procedures). */
+export const sopsDir = path.join(repoRoot, 'sops');

@@ -8,6 +8,7 @@ export interface ErrorDetail {
 
 const statusOf: Partial<Record<ErrorCode, number>> = {
   VALIDATION: 400,
+  SOP_INVALID: 400,
   INVALID_JSON: 400,
   BODY_TOO_LARGE: 400,
   UNSUPPORTED_MEDIA_TYPE: 415,

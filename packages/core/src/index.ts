@@ -7,3 +7,4 @@ export * from './nip.js';
 export * from './person-name.js';
 export * from './sop/index.js';
 export * from './time-zones.js';
+export * from './contracts/sops.js';

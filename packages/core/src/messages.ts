@@ -90,6 +90,10 @@ export const errorMessages = {
     id: 'Admin sistem terakhir tidak dapat dinonaktifkan',
     en: 'The last system administrator cannot be deactivated',
   },
+  SOP_INVALID: {
+    id: 'Dokumen SOP tidak valid; perbaiki kesalahan yang disebutkan',
+    en: 'The SOP document is not valid; fix the errors listed',
+  },
   INTERNAL: {
     id: 'Terjadi kesalahan pada server; silakan coba lagi',
     en: 'Something went wrong on the server; please try again',

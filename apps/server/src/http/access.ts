@@ -13,6 +13,8 @@ export const permissions = [
   'users.manage',
   'audit.read',
   'system.audit',
+  'sops.read',
+  'sops.manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -28,8 +30,10 @@ const grants: Record<Role, ReadonlySet<Permission>> = {
     'users.read',
     'users.manage',
     'audit.read',
+    'sops.read',
+    'sops.manage',
   ]),
-  member: new Set<Permission>(['government.read', 'org.read']),
+  member: new Set<Permission>(['government.read', 'org.read', 'sops.read']),
 };
 
 /**

@@ -115,6 +115,7 @@ export function makeNip(sex: 1 | 2 = 1): string {
 
 export interface GovernmentFixture {
   governmentId: string;
+  code: string;
   agencyId: string;
   unitId: string;
   headPositionId: string;
@@ -200,6 +201,7 @@ export async function makeGovernment(
     );
     return {
       governmentId: g.id,
+      code,
       agencyId: a.id,
       unitId: u.id,
       headPositionId: head.id,

@@ -1,5 +1,6 @@
 import { formatPersonName } from '@sidakin/core';
 import type { Database, Tx } from '../../db/database.js';
+import { sopsDir } from '../../env.js';
 import { systemContext } from '../../http/context.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { hashPassword } from '../auth/password.js';
@@ -13,6 +14,7 @@ import {
   insertTeamTx,
   insertUnitTx,
 } from '../org/org.service.js';
+import { importSopTx, readSopFiles } from '../sops/sops.service.js';
 import { insertUserTx } from '../users/users.service.js';
 import { type DemoGovernment, demoData } from './demo-data.js';
 
@@ -26,6 +28,7 @@ export interface DemoLoadResult {
   governmentsCreated: string[];
   governmentsSkipped: string[];
   users: number;
+  sops: number;
   adminCreated: boolean;
 }
 
@@ -43,7 +46,13 @@ export async function isEmpty(db: Database): Promise<boolean> {
  */
 export async function loadDemo(db: Database, data: DemoGovernment[] = demoData): Promise<DemoLoadResult> {
   const ctx = systemContext('sidakin demo');
-  const result: DemoLoadResult = { governmentsCreated: [], governmentsSkipped: [], users: 0, adminCreated: false };
+  const result: DemoLoadResult = {
+    governmentsCreated: [],
+    governmentsSkipped: [],
+    users: 0,
+    sops: 0,
+    adminCreated: false,
+  };
   // Hash outside the transactions (argon2 is deliberately slow); the native pool runs them in parallel.
   const hashFor = async () => hashPassword(DEMO_PASSWORD);
 
@@ -80,14 +89,20 @@ export async function loadDemo(db: Database, data: DemoGovernment[] = demoData):
     ];
     const hashes = await Promise.all(logins.map(hashFor));
     const hashOf = new Map(logins.map((l, i) => [l, hashes[i]!]));
-    await db.transaction((tx) => loadGovernment(tx, gov, hashOf));
+    const sops = readSopFiles(sopsDir).filter((f) => f.doc.agency.government === gov.code);
+    await db.transaction(async (tx) => {
+      const governmentId = await loadGovernment(tx, gov, hashOf);
+      // The seed agencies' SOPs, as drafts to be approved and made effective in the system.
+      for (const s of sops) await importSopTx(tx, systemContext('sidakin demo'), governmentId, s.source, s.doc);
+    });
+    result.sops += sops.length;
     result.governmentsCreated.push(gov.code);
     result.users += logins.length;
   }
   return result;
 }
 
-async function loadGovernment(tx: Tx, gov: DemoGovernment, hashOf: Map<string, string>): Promise<void> {
+async function loadGovernment(tx: Tx, gov: DemoGovernment, hashOf: Map<string, string>): Promise<string> {
   const ctx = systemContext('sidakin demo');
   const g = await insertGovernmentTx(tx, ctx, {
     code: gov.code,
@@ -210,6 +225,7 @@ async function loadGovernment(tx: Tx, gov: DemoGovernment, hashOf: Map<string, s
       }
     }
   }
+  return g.id;
 }
 
 export interface DemoLogin {
