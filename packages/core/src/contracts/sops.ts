@@ -4,7 +4,12 @@ import { listQuery } from './common.js';
 export const sopVersionStatuses = ['draft', 'approved', 'effective', 'retired'] as const;
 
 /** An SOP document uploaded as text (YAML or JSON), at most 512 KiB. */
-export const importSopBody = z.strictObject({ source: z.string().min(1).max(512 * 1024) });
+export const importSopBody = z.strictObject({
+  source: z
+    .string()
+    .min(1)
+    .max(512 * 1024),
+});
 
 export const sopVersionSummary = z.object({
   id: z.uuid(),

@@ -95,6 +95,10 @@ export const sopStep = z
     perUnit: z.boolean().optional(),
     /** Completing the step (at a decision: answering ya) records the actor's paraf. */
     paraf: z.boolean().optional(),
+    /** Completing the step (at a decision: answering ya) records the actor's signature. */
+    signature: z.boolean().optional(),
+    /** Who else takes part without acting in a lane (e.g. the JP attending a meeting), as printed. */
+    attendees: z.array(text).default([]),
     notes: z.array(text).default([]),
   })
   .refine((s) => (s.lane === undefined) !== (s.lanes === undefined), {
