@@ -9,6 +9,9 @@ export interface ErrorDetail {
 const statusOf: Partial<Record<ErrorCode, number>> = {
   VALIDATION: 400,
   SOP_INVALID: 400,
+  SOP_STATE: 409,
+  SOP_LANES_UNRESOLVED: 409,
+  NOT_AGENCY_HEAD: 403,
   INVALID_JSON: 400,
   BODY_TOO_LARGE: 400,
   UNSUPPORTED_MEDIA_TYPE: 415,

@@ -94,6 +94,18 @@ export const errorMessages = {
     id: 'Dokumen SOP tidak valid; perbaiki kesalahan yang disebutkan',
     en: 'The SOP document is not valid; fix the errors listed',
   },
+  SOP_STATE: {
+    id: 'Versi SOP ini tidak dalam status yang memungkinkan tindakan tersebut',
+    en: 'This SOP version is not in a status that allows this',
+  },
+  SOP_LANES_UNRESOLVED: {
+    id: 'SOP belum dapat diberlakukan: ada pelaksana yang belum terisi di perangkat daerah ini',
+    en: 'The SOP cannot take effect: some lanes have no holder in this agency',
+  },
+  NOT_AGENCY_HEAD: {
+    id: 'Hanya kepala perangkat daerah (atau Plt/Plh-nya) yang dapat mengesahkan SOP',
+    en: 'Only the head of the agency (or their Plt/Plh) can approve an SOP',
+  },
   INTERNAL: {
     id: 'Terjadi kesalahan pada server; silakan coba lagi',
     en: 'Something went wrong on the server; please try again',

@@ -124,17 +124,91 @@ export async function insertVersion(
 
 export interface VersionRow {
   id: string;
+  sop_id: string;
   version: number;
   status: SopRow['status'];
   checksum: string;
   created_at: Date;
+  approved_by_name: string | null;
+  approved_by_position_name: string | null;
+  approved_acting: 'plt' | 'plh' | null;
+  approved_on: string | null;
+  effective_from: string | null;
+  retired_on: string | null;
 }
+const versionCols = `id, sop_id, version, status, checksum, created_at, approved_by_name, approved_by_position_name,
+  approved_acting, approved_on, effective_from, retired_on`;
 
 export async function versions(db: Queryable, sopId: string): Promise<VersionRow[]> {
-  return db.query<VersionRow>(
-    'SELECT id, version, status, checksum, created_at FROM sop_versions WHERE sop_id = $1 ORDER BY version DESC',
-    [sopId],
+  return db.query<VersionRow>(`SELECT ${versionCols} FROM sop_versions WHERE sop_id = $1 ORDER BY version DESC`, [
+    sopId,
+  ]);
+}
+
+export async function getVersion(
+  db: Queryable,
+  governmentId: string,
+  sopId: string,
+  versionId: string,
+  lock = false,
+): Promise<(VersionRow & { document: unknown }) | undefined> {
+  const rows = await db.query<VersionRow & { document: unknown }>(
+    `SELECT ${versionCols}, document FROM sop_versions WHERE government_id = $1 AND sop_id = $2 AND id = $3${lock ? ' FOR UPDATE' : ''}`,
+    [governmentId, sopId, versionId],
   );
+  return rows[0];
+}
+
+export async function versionDocument(db: Queryable, sopId: string, version: number): Promise<unknown> {
+  const rows = await db.query<{ document: unknown }>(
+    'SELECT document FROM sop_versions WHERE sop_id = $1 AND version = $2',
+    [sopId, version],
+  );
+  return rows[0]?.document;
+}
+
+export async function approveVersion(
+  tx: Tx,
+  id: string,
+  a: {
+    userId: string;
+    employeeId: string;
+    name: string;
+    positionId: string;
+    positionName: string;
+    acting: 'plt' | 'plh' | null;
+    on: string;
+  },
+): Promise<void> {
+  await tx.query(
+    `UPDATE sop_versions SET status = 'approved', approved_by_user_id = $2, approved_by_employee_id = $3, approved_by_name = $4,
+       approved_by_position_id = $5, approved_by_position_name = $6, approved_acting = $7, approved_on = $8
+     WHERE id = $1`,
+    [id, a.userId, a.employeeId, a.name, a.positionId, a.positionName, a.acting, a.on],
+  );
+}
+
+/** Retires the version in effect (if any) on `from`, then puts `id` into effect from that date. */
+export async function makeEffective(tx: Tx, sopId: string, id: string, from: string): Promise<string | null> {
+  const retired = await tx.query<{ id: string }>(
+    `UPDATE sop_versions SET status = 'retired', retired_on = $2 WHERE sop_id = $1 AND status = 'effective' RETURNING id`,
+    [sopId, from],
+  );
+  await tx.query(`UPDATE sop_versions SET status = 'effective', effective_from = $2 WHERE id = $1`, [id, from]);
+  return retired[0]?.id ?? null;
+}
+
+export async function retireVersion(tx: Tx, id: string, on: string): Promise<void> {
+  await tx.query(`UPDATE sop_versions SET status = 'retired', retired_on = $2 WHERE id = $1`, [id, on]);
+}
+
+/** Today's date in the government's time zone. */
+export async function today(db: Queryable, governmentId: string): Promise<string> {
+  const rows = await db.query<{ d: string }>(
+    'SELECT (now() AT TIME ZONE time_zone)::date AS d FROM governments WHERE id = $1',
+    [governmentId],
+  );
+  return rows[0]!.d;
 }
 
 export async function latestDocument(db: Queryable, sopId: string): Promise<unknown> {

@@ -3,10 +3,16 @@ import {
   governmentParams,
   importSopBody,
   importSopResponse,
+  laneResolutionResponse,
+  makeEffectiveBody,
   pageOf,
   sopDetail,
+  sopDiffQuery,
+  sopDiffResponse,
+  sopLanesQuery,
   sopListQuery,
   sopSummary,
+  sopVersionParams,
 } from '@sidakin/core';
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../app.js';
@@ -68,5 +74,102 @@ export async function sopRoutes(app: FastifyInstance, deps: AppDeps): Promise<vo
       },
     },
     async (req) => sops.getSop({ db, ctx: req.ctx, ...req.params }),
+  );
+
+  api.get(
+    `${base}/:id/lanes`,
+    {
+      config: { access: { permission: 'sops.read' } },
+      schema: {
+        tags,
+        summary: 'Who holds each lane today in the agency (acting officials included)',
+        params: governmentEntityParams,
+        querystring: sopLanesQuery,
+        response: { 200: laneResolutionResponse },
+      },
+    },
+    async (req) =>
+      sops.sopLanes({
+        db,
+        ctx: req.ctx,
+        governmentId: req.params.governmentId,
+        sopId: req.params.id,
+        versionId: req.query.versionId,
+        unitId: req.query.unitId,
+      }),
+  );
+  api.get(
+    `${base}/:id/diff`,
+    {
+      config: { access: { permission: 'sops.read' } },
+      schema: {
+        tags,
+        summary: 'What changed between two versions',
+        params: governmentEntityParams,
+        querystring: sopDiffQuery,
+        response: { 200: sopDiffResponse },
+      },
+    },
+    async (req) =>
+      sops.diffSopVersions({
+        db,
+        ctx: req.ctx,
+        governmentId: req.params.governmentId,
+        sopId: req.params.id,
+        ...req.query,
+      }),
+  );
+  const versionAction = (summary: string) => ({
+    config: { access: { permission: 'sops.read' as const } },
+    schema: { tags, summary, params: sopVersionParams, response: { 200: sopDetail } },
+  });
+  api.post(
+    `${base}/:id/versions/:versionId/approve`,
+    versionAction('Approve (mengesahkan) a draft: by the head of the agency or their Plt/Plh'),
+    async (req) =>
+      sops.approveSopVersion({
+        db,
+        ctx: req.ctx,
+        governmentId: req.params.governmentId,
+        sopId: req.params.id,
+        versionId: req.params.versionId,
+      }),
+  );
+  api.post(
+    `${base}/:id/versions/:versionId/make-effective`,
+    {
+      config: { access: { permission: 'sops.manage' } },
+      schema: {
+        tags,
+        summary: 'Put an approved version into effect from a date (every lane must have a holder)',
+        params: sopVersionParams,
+        body: makeEffectiveBody,
+        response: { 200: sopDetail },
+      },
+    },
+    async (req) =>
+      sops.makeSopVersionEffective({
+        db,
+        ctx: req.ctx,
+        governmentId: req.params.governmentId,
+        sopId: req.params.id,
+        versionId: req.params.versionId,
+        effectiveFrom: req.body.effectiveFrom,
+      }),
+  );
+  api.post(
+    `${base}/:id/versions/:versionId/retire`,
+    {
+      config: { access: { permission: 'sops.manage' } },
+      schema: { tags, summary: 'Retire the effective version', params: sopVersionParams, response: { 200: sopDetail } },
+    },
+    async (req) =>
+      sops.retireSopVersion({
+        db,
+        ctx: req.ctx,
+        governmentId: req.params.governmentId,
+        sopId: req.params.id,
+        versionId: req.params.versionId,
+      }),
   );
 }

@@ -1,12 +1,20 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { type SopSummary, validateSopText } from '@sidakin/core';
-import type { Database, Tx } from '../../db/database.js';
+import {
+  diffSop,
+  formatPersonName,
+  type LaneResolution,
+  type SopDocument,
+  type SopSummary,
+  validateSopText,
+} from '@sidakin/core';
+import type { Database, Queryable, Tx } from '../../db/database.js';
 import { AppError, notFound } from '../../errors.js';
 import { authorize } from '../../http/access.js';
 import type { RequestContext } from '../../http/context.js';
 import { recordAudit } from '../audit/audit.service.js';
+import * as lanesRepo from './lanes.repo.js';
 import * as repo from './sops.repo.js';
 
 function present(r: repo.SopRow): SopSummary {
@@ -154,13 +162,7 @@ export async function getSop(opts: { db: Database; ctx: RequestContext; governme
   const versions = await repo.versions(opts.db, row.id);
   return {
     ...present(row),
-    versions: versions.map((v) => ({
-      id: v.id,
-      version: v.version,
-      status: v.status,
-      checksum: v.checksum,
-      createdAt: new Date(v.created_at).toISOString(),
-    })),
+    versions: versions.map(presentVersion),
     document: await repo.latestDocument(opts.db, row.id),
   };
 }
@@ -183,4 +185,284 @@ export function readSopFiles(
     }
   }
   return out;
+}
+
+function presentVersion(v: repo.VersionRow) {
+  return {
+    id: v.id,
+    version: v.version,
+    status: v.status,
+    checksum: v.checksum,
+    createdAt: new Date(v.created_at).toISOString(),
+    approvedByName: v.approved_by_name,
+    approvedByPositionName: v.approved_by_position_name,
+    approvedActing: v.approved_acting,
+    approvedOn: v.approved_on,
+    effectiveFrom: v.effective_from,
+    retiredOn: v.retired_on,
+  };
+}
+
+const unitScoped = (b: unknown) => b === 'head-of-unit' || b === 'staff-of-unit' || b === 'head-of-subunit';
+
+/**
+ * Who holds each lane of an SOP in its agency today, acting officials included. Unit-scoped lanes
+ * are resolved for `unitId`, or across all units when none is given.
+ */
+export async function resolveLanes(
+  db: Queryable,
+  q: { governmentId: string; agencyId: string; doc: SopDocument; unitId: string | null },
+): Promise<LaneResolution[]> {
+  const out: LaneResolution[] = [];
+  for (const [laneId, lane] of Object.entries(q.doc.lanes)) {
+    const positions = await lanesRepo.positionsFor(db, {
+      governmentId: q.governmentId,
+      agencyId: q.agencyId,
+      binding: lane.binding,
+      unitId: q.unitId,
+    });
+    const holders = await lanesRepo.holdersToday(
+      db,
+      q.governmentId,
+      positions.map((p) => p.position_id),
+    );
+    const items = positions.map((p) => ({
+      positionId: p.position_id,
+      positionName: p.position_name,
+      unitName: p.unit_name,
+      holders: holders
+        .filter((h) => h.position_id === p.position_id)
+        .map((h) => ({
+          employeeId: h.employee_id,
+          name: formatPersonName({ name: h.employee_name, frontTitle: h.front_title, backTitle: h.back_title }),
+          acting: h.kind === 'definitive' ? null : h.kind,
+        })),
+    }));
+    out.push({
+      laneId,
+      title: lane.title,
+      binding: lane.binding,
+      unitScoped: unitScoped(lane.binding),
+      positions: items,
+      resolved: items.some((p) => p.holders.length > 0),
+    });
+  }
+  return out;
+}
+
+async function loadVersion(db: Queryable, governmentId: string, sopId: string, versionId: string, lock = false) {
+  const sop = await repo.getSop(db, governmentId, sopId);
+  if (!sop) throw notFound();
+  const version = await repo.getVersion(db, governmentId, sopId, versionId, lock);
+  if (!version) throw notFound();
+  return { sop, version, doc: version.document as SopDocument };
+}
+
+export async function sopLanes(opts: {
+  db: Database;
+  ctx: RequestContext;
+  governmentId: string;
+  sopId: string;
+  versionId?: string | undefined;
+  unitId?: string | undefined;
+}) {
+  authorize(opts.ctx.actor, 'sops.read', opts.governmentId);
+  const sop = await repo.getSop(opts.db, opts.governmentId, opts.sopId);
+  if (!sop) throw notFound();
+  const { doc } = await loadVersion(opts.db, opts.governmentId, opts.sopId, opts.versionId ?? sop.version_id);
+  const items = await resolveLanes(opts.db, {
+    governmentId: opts.governmentId,
+    agencyId: sop.agency_id,
+    doc,
+    unitId: opts.unitId ?? null,
+  });
+  return { items, allResolved: items.every((i) => i.resolved) };
+}
+
+function stateError(message: { id: string; en: string }): AppError {
+  return new AppError('SOP_STATE', { message });
+}
+
+/**
+ * Approves (mengesahkan) a draft version. Only the head of the SOP's agency may — the official the
+ * identity names — or whoever acts for them as Plt/Plh today; their name and position are recorded.
+ */
+export async function approveSopVersion(opts: {
+  db: Database;
+  ctx: RequestContext;
+  governmentId: string;
+  sopId: string;
+  versionId: string;
+}) {
+  const actor = authorize(opts.ctx.actor, 'sops.read', opts.governmentId);
+  return opts.db.transaction(async (tx) => {
+    const { sop, version } = await loadVersion(tx, opts.governmentId, opts.sopId, opts.versionId, true);
+    if (version.status !== 'draft') {
+      throw stateError({ id: 'Hanya versi draf yang dapat disahkan', en: 'Only a draft version can be approved' });
+    }
+    const heads = await lanesRepo.positionsFor(tx, {
+      governmentId: opts.governmentId,
+      agencyId: sop.agency_id,
+      binding: 'head-of-agency',
+      unitId: null,
+    });
+    const holders = await lanesRepo.holdersToday(
+      tx,
+      opts.governmentId,
+      heads.map((h) => h.position_id),
+    );
+    const mine = holders.find((h) => h.employee_id === actor.employeeId);
+    if (!mine) throw new AppError('NOT_AGENCY_HEAD');
+    const position = heads.find((h) => h.position_id === mine.position_id)!;
+    const on = await repo.today(tx, opts.governmentId);
+    const approval = {
+      userId: actor.userId,
+      employeeId: mine.employee_id,
+      name: formatPersonName({ name: mine.employee_name, frontTitle: mine.front_title, backTitle: mine.back_title }),
+      positionId: position.position_id,
+      positionName: position.position_name,
+      acting: mine.kind === 'definitive' ? null : mine.kind,
+      on,
+    };
+    await repo.approveVersion(tx, version.id, approval);
+    await recordAudit(tx, opts.ctx, {
+      governmentId: opts.governmentId,
+      action: 'sop.approve',
+      entityType: 'sop',
+      entityId: sop.id,
+      before: { version: version.version, status: version.status },
+      after: { version: version.version, status: 'approved', ...approval },
+    });
+    return getSopTx(tx, opts.governmentId, sop.id);
+  });
+}
+
+/** Puts an approved version into effect from a date; every lane must resolve; the version it replaces retires. */
+export async function makeSopVersionEffective(opts: {
+  db: Database;
+  ctx: RequestContext;
+  governmentId: string;
+  sopId: string;
+  versionId: string;
+  effectiveFrom: string;
+}) {
+  authorize(opts.ctx.actor, 'sops.manage', opts.governmentId);
+  return opts.db.transaction(async (tx) => {
+    const { sop, version, doc } = await loadVersion(tx, opts.governmentId, opts.sopId, opts.versionId, true);
+    if (version.status !== 'approved') {
+      throw stateError({
+        id: 'Hanya versi yang sudah disahkan yang dapat diberlakukan',
+        en: 'Only an approved version can take effect',
+      });
+    }
+    if (version.approved_on && opts.effectiveFrom < version.approved_on) {
+      throw new AppError('VALIDATION', {
+        details: [
+          {
+            path: 'body.effectiveFrom',
+            message: {
+              id: `Tanggal berlaku tidak boleh sebelum tanggal pengesahan (${version.approved_on})`,
+              en: `The effective date cannot be before the approval date (${version.approved_on})`,
+            },
+          },
+        ],
+      });
+    }
+    const lanes = await resolveLanes(tx, {
+      governmentId: opts.governmentId,
+      agencyId: sop.agency_id,
+      doc,
+      unitId: null,
+    });
+    const missing = lanes.filter((l) => !l.resolved);
+    if (missing.length) {
+      throw new AppError('SOP_LANES_UNRESOLVED', {
+        details: missing.map((l) => ({
+          path: `lanes.${l.laneId}`,
+          message: {
+            id: `Pelaksana "${l.title}" belum memiliki pejabat di perangkat daerah ini`,
+            en: `Lane "${l.title}" has no holder in this agency`,
+          },
+        })),
+      });
+    }
+    const retired = await repo.makeEffective(tx, sop.id, version.id, opts.effectiveFrom);
+    await recordAudit(tx, opts.ctx, {
+      governmentId: opts.governmentId,
+      action: 'sop.make_effective',
+      entityType: 'sop',
+      entityId: sop.id,
+      before: { version: version.version, status: version.status },
+      after: {
+        version: version.version,
+        status: 'effective',
+        effectiveFrom: opts.effectiveFrom,
+        retiredVersionId: retired,
+      },
+    });
+    return getSopTx(tx, opts.governmentId, sop.id);
+  });
+}
+
+export async function retireSopVersion(opts: {
+  db: Database;
+  ctx: RequestContext;
+  governmentId: string;
+  sopId: string;
+  versionId: string;
+}) {
+  authorize(opts.ctx.actor, 'sops.manage', opts.governmentId);
+  return opts.db.transaction(async (tx) => {
+    const { sop, version } = await loadVersion(tx, opts.governmentId, opts.sopId, opts.versionId, true);
+    if (version.status !== 'effective') {
+      throw stateError({
+        id: 'Hanya versi yang berlaku yang dapat dicabut',
+        en: 'Only the effective version can be retired',
+      });
+    }
+    const on = await repo.today(tx, opts.governmentId);
+    await repo.retireVersion(tx, version.id, on);
+    await recordAudit(tx, opts.ctx, {
+      governmentId: opts.governmentId,
+      action: 'sop.retire',
+      entityType: 'sop',
+      entityId: sop.id,
+      before: { version: version.version, status: 'effective' },
+      after: { version: version.version, status: 'retired', retiredOn: on },
+    });
+    return getSopTx(tx, opts.governmentId, sop.id);
+  });
+}
+
+export async function diffSopVersions(opts: {
+  db: Database;
+  ctx: RequestContext;
+  governmentId: string;
+  sopId: string;
+  from: number;
+  to: number;
+}) {
+  authorize(opts.ctx.actor, 'sops.read', opts.governmentId);
+  const sop = await repo.getSop(opts.db, opts.governmentId, opts.sopId);
+  if (!sop) throw notFound();
+  const a = await repo.versionDocument(opts.db, sop.id, opts.from);
+  const b = await repo.versionDocument(opts.db, sop.id, opts.to);
+  if (!a || !b) {
+    throw new AppError('VALIDATION', {
+      details: [
+        {
+          path: !a ? 'query.from' : 'query.to',
+          message: { id: 'Versi ini tidak ada', en: 'This version does not exist' },
+        },
+      ],
+    });
+  }
+  return { from: opts.from, to: opts.to, changes: diffSop(a as SopDocument, b as SopDocument) };
+}
+
+async function getSopTx(db: Queryable, governmentId: string, id: string) {
+  const row = await repo.getSop(db, governmentId, id);
+  if (!row) throw notFound();
+  const versions = await repo.versions(db, row.id);
+  return { ...present(row), versions: versions.map(presentVersion), document: await repo.latestDocument(db, row.id) };
 }
