@@ -8,6 +8,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { RouterProvider } from 'react-router-dom';
+import { meKey } from './auth/session';
 import { configureApi } from './lib/api';
 import { currentLocale, i18n } from './lib/i18n';
 import { queryClient } from './lib/query';
@@ -25,6 +26,13 @@ configureApi({
     const here = `${pathname}${search}`;
     void router.navigate(`/masuk?expired=1${here === '/' ? '' : `&next=${encodeURIComponent(here)}`}`, {
       replace: true,
+    });
+  },
+  onAccountSetupRequired: () => {
+    // The server wants the administrator-given password changed (or two-step verification set up)
+    // before anything else: learn that from /api/auth/me, then show the account page.
+    void queryClient.invalidateQueries({ queryKey: meKey }).finally(() => {
+      if (window.location.pathname !== '/akun') void router.navigate('/akun', { replace: true });
     });
   },
 });

@@ -4,8 +4,14 @@ import {
   Button,
   Card,
   Code,
+  type ComboboxData,
+  type ComboboxItem,
+  type ComboboxParsedItem,
   Group,
+  isOptionsGroup,
+  type OptionsFilter,
   SegmentedControl,
+  Select,
   SimpleGrid,
   Stack,
   Table,
@@ -24,6 +30,14 @@ import { useFormatters, useGovernment } from '../shell/government';
 import { DataState } from '../ui/DataState';
 import { ListFooter } from '../ui/ListFooter';
 import { PageHeader } from '../ui/PageHeader';
+import {
+  auditActionGroups,
+  auditActions,
+  auditEntityTypes,
+  groupOf,
+  isAuditAction,
+  isAuditEntityType,
+} from './actions';
 import { diffValues } from './diff';
 
 const pageSize = 50;
@@ -136,17 +150,10 @@ export function AuditPage() {
                 value={draft.to}
                 onChange={(e) => setDraft({ ...draft, to: e.currentTarget.value })}
               />
-              <TextInput
-                label={t('audit.action')}
-                placeholder={t('audit.actionPlaceholder')}
-                value={draft.action}
-                onChange={(e) => setDraft({ ...draft, action: e.currentTarget.value })}
-              />
-              <TextInput
-                label={t('audit.entityType')}
-                placeholder={t('audit.entityTypePlaceholder')}
+              <ActionSelect value={draft.action} onChange={(action) => setDraft({ ...draft, action })} />
+              <EntityTypeSelect
                 value={draft.entityType}
-                onChange={(e) => setDraft({ ...draft, entityType: e.currentTarget.value })}
+                onChange={(entityType) => setDraft({ ...draft, entityType })}
               />
               <TextInput
                 label={t('audit.entityId')}
@@ -205,6 +212,7 @@ export function AuditPage() {
 function AuditRow({ entry }: { entry: AuditEntry }) {
   const { t } = useTranslation();
   const f = useFormatters();
+  const labels = useAuditLabels();
   const [open, setOpen] = useState(false);
   return (
     <Fragment>
@@ -234,10 +242,17 @@ function AuditRow({ entry }: { entry: AuditEntry }) {
         <Table.Td>{entry.actorName ?? t('audit.system')}</Table.Td>
         <Table.Td>{entry.actorPositionName ?? '—'}</Table.Td>
         <Table.Td>
-          <Code>{entry.action}</Code>
+          <Text size="sm" fw={500}>
+            {labels.action(entry.action) ?? entry.action}
+          </Text>
+          {labels.action(entry.action) ? (
+            <Text size="xs" c="dimmed" ff="monospace">
+              {entry.action}
+            </Text>
+          ) : null}
         </Table.Td>
         <Table.Td>
-          <Text size="sm">{entry.entityType}</Text>
+          <Text size="sm">{labels.entityType(entry.entityType) ?? entry.entityType}</Text>
           {entry.entityId ? (
             <Text size="xs" c="dimmed" ff="monospace">
               {entry.entityId}
@@ -253,6 +268,85 @@ function AuditRow({ entry }: { entry: AuditEntry }) {
         </Table.Tr>
       ) : null}
     </Fragment>
+  );
+}
+
+/** Words for action codes and record types; null for a code this version does not know. */
+function useAuditLabels() {
+  const { t } = useTranslation();
+  return {
+    action: (code: string) => (isAuditAction(code) ? t(`audit.actions.${code}`) : null),
+    entityType: (code: string) => (isAuditEntityType(code) ? t(`audit.entityTypes.${code}`) : null),
+  };
+}
+
+/** Search the options by their words or by their code. */
+const labelOrCode: OptionsFilter = ({ options, search }) => {
+  const needle = search.trim().toLowerCase();
+  if (!needle) return options;
+  const matches = (item: ComboboxItem) =>
+    item.label.toLowerCase().includes(needle) || item.value.toLowerCase().includes(needle);
+  return options.flatMap((option): ComboboxParsedItem[] => {
+    if (isOptionsGroup(option)) {
+      const items = option.items.filter(matches);
+      return items.length > 0 ? [{ ...option, items }] : [];
+    }
+    return matches(option) ? [option] : [];
+  });
+};
+
+/** The known actions grouped by what they act on; a code from the address bar that is not known stays choosable. */
+function ActionSelect(props: { value: string; onChange: (value: string) => void }) {
+  const { t } = useTranslation();
+  const data: ComboboxData = auditActionGroups
+    .map((group) => ({
+      group: t(`audit.actionGroups.${group}`),
+      items: auditActions
+        .filter((action) => groupOf(action) === group)
+        .map((action) => ({ value: action, label: t(`audit.actions.${action}`) })),
+    }))
+    .filter((group) => group.items.length > 0);
+  return (
+    <Select
+      label={t('audit.action')}
+      placeholder={t('audit.anyAction')}
+      searchable
+      clearable
+      data={props.value && !isAuditAction(props.value) ? [{ value: props.value, label: props.value }, ...data] : data}
+      filter={labelOrCode}
+      renderOption={({ option }) => (
+        <div>
+          <Text size="sm">{option.label}</Text>
+          <Text size="xs" c="dimmed" ff="monospace">
+            {option.value}
+          </Text>
+        </div>
+      )}
+      nothingFoundMessage={t('common.nothingFound')}
+      // Wider than the field, so the labels and codes fit on one line each.
+      comboboxProps={{ withinPortal: true, width: 340, position: 'bottom-start' }}
+      maxDropdownHeight={360}
+      value={props.value || null}
+      onChange={(value) => props.onChange(value ?? '')}
+    />
+  );
+}
+
+function EntityTypeSelect(props: { value: string; onChange: (value: string) => void }) {
+  const { t } = useTranslation();
+  const data = auditEntityTypes.map((type) => ({ value: type, label: t(`audit.entityTypes.${type}`) }));
+  return (
+    <Select
+      label={t('audit.entityType')}
+      placeholder={t('audit.anyEntityType')}
+      clearable
+      data={
+        props.value && !isAuditEntityType(props.value) ? [{ value: props.value, label: props.value }, ...data] : data
+      }
+      comboboxProps={{ withinPortal: true }}
+      value={props.value || null}
+      onChange={(value) => props.onChange(value ?? '')}
+    />
   );
 }
 

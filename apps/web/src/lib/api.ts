@@ -46,8 +46,16 @@ export function fieldOfPath(path: string): string | null {
   return parts[0] ?? null;
 }
 
+/** True for an ApiError with this `code`, e.g. `isApiError(error, 'STALE_WRITE')`. */
+export function isApiError(error: unknown, code: string): error is ApiError {
+  return error instanceof ApiError && error.code === code;
+}
+
 /** 401 codes that mean "the credentials you just typed are wrong", not "your session is gone". */
 const credentialCodes = new Set(['INVALID_CREDENTIALS', 'TOTP_REQUIRED', 'TOTP_INVALID', 'WRONG_PASSWORD']);
+
+/** 403 codes that mean "this account must first change its password or set up two-step verification". */
+const accountSetupCodes = new Set(['PASSWORD_CHANGE_REQUIRED', 'TOTP_SETUP_REQUIRED']);
 
 type QueryValue = string | number | boolean | null | undefined;
 export type Query = Record<string, QueryValue>;
@@ -56,6 +64,8 @@ interface ApiConfig {
   getLocale: () => Locale;
   /** Called when a request finds the session gone (401); the app sends the person to sign in. */
   onUnauthorized: () => void;
+  /** Called when the server refuses everything until the account is set up (403); the app opens /akun. */
+  onAccountSetupRequired: () => void;
   /** Text for "the server could not be reached", in the current language. */
   networkErrorMessage: () => string;
 }
@@ -63,6 +73,7 @@ interface ApiConfig {
 let config: ApiConfig = {
   getLocale: () => 'id',
   onUnauthorized: () => {},
+  onAccountSetupRequired: () => {},
   networkErrorMessage: () => 'Tidak dapat menghubungi server',
 };
 let csrfToken: string | null = null;
@@ -155,6 +166,7 @@ async function request<T>(method: string, path: string, options: RequestOptions 
     if (response.status === 401 && !options.quiet401 && !credentialCodes.has(error.code)) {
       config.onUnauthorized();
     }
+    if (response.status === 403 && accountSetupCodes.has(error.code)) config.onAccountSetupRequired();
     throw error;
   }
   rememberToken(data);

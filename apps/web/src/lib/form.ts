@@ -1,7 +1,7 @@
 import type { ChangeEvent } from 'react';
 import { useCallback, useState } from 'react';
 import type { z } from 'zod';
-import { ApiError } from './api';
+import { ApiError, isApiError } from './api';
 import { i18n } from './i18n';
 
 type Issue = z.core.$ZodIssue;
@@ -63,12 +63,14 @@ type FieldErrors = Record<string, string | undefined>;
 /**
  * Small form state: string-ish values, per-field errors, and a general error for the form.
  * Validation uses the shared zod contract from @sidakin/core; server errors land at the field
- * that `details[].path` names, anything else in `formError`.
+ * that `details[].path` names, anything else in `formError`. A refused stale write (someone else
+ * saved the record first) is kept apart in `stale`, because the way out is to reload, not to retry.
  */
 export function useForm<T extends Record<string, unknown>>(initial: T) {
   const [values, setValues] = useState<T>(initial);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
+  const [stale, setStale] = useState<string | null>(null);
 
   const setField = useCallback(<K extends keyof T>(key: K, value: T[K]) => {
     setValues((prev) => ({ ...prev, [key]: value }));
@@ -79,6 +81,7 @@ export function useForm<T extends Record<string, unknown>>(initial: T) {
     setValues(next);
     setErrors({});
     setFormError(null);
+    setStale(null);
   }, []);
 
   /** Props for TextInput / PasswordInput / Textarea. */
@@ -125,6 +128,12 @@ export function useForm<T extends Record<string, unknown>>(initial: T) {
 
   /** Shows a failed request: field messages at their fields, the rest above the form. */
   function applyError(error: unknown): void {
+    if (isApiError(error, 'STALE_WRITE')) {
+      setErrors({});
+      setFormError(null);
+      setStale(error.message);
+      return;
+    }
     if (error instanceof ApiError) {
       const fieldErrors = error.fieldErrors();
       const known: FieldErrors = {};
@@ -146,6 +155,8 @@ export function useForm<T extends Record<string, unknown>>(initial: T) {
     values,
     errors,
     formError,
+    /** The server's message when the record changed since the form was filled, else null. */
+    stale,
     setField,
     setErrors,
     setFormError,

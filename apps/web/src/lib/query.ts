@@ -1,9 +1,18 @@
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { QueryClient, type QueryKey, useMutation, useQueryClient } from '@tanstack/react-query';
+import type { Page } from '@sidakin/core';
+import {
+  keepPreviousData,
+  QueryClient,
+  type QueryKey,
+  useMutation,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { ApiError, api } from './api';
+import { ApiError, api, govPath, isApiError, type Query } from './api';
+import { i18n } from './i18n';
 
 export const queryClient = new QueryClient({
   defaultOptions: {
@@ -15,6 +24,11 @@ export const queryClient = new QueryClient({
     },
   },
 });
+
+/** Every query scoped to a government starts with this key; mutations invalidate it. */
+export function govKey(governmentId: string | undefined) {
+  return ['gov', governmentId ?? 'none'] as const;
+}
 
 export type ActiveFilter = 'true' | 'false' | 'all';
 
@@ -53,6 +67,57 @@ export function useListParams() {
     update,
     setPage: (value: number) => update({ page: value === 1 ? null : value }),
   };
+}
+
+export type ListParams = ReturnType<typeof useListParams>;
+
+/** Rows per page of the list pages. */
+export const listPageSize = 20;
+
+/**
+ * One page of a list as the address bar describes it: search, page, the active filter, and the
+ * named extra `filters` (also address-bar parameters), fetched from `path`. The previous page stays
+ * on screen while the next one loads.
+ */
+export function usePagedList<T>(options: {
+  /** Prefix of the query key; invalidating it refreshes the list. */
+  queryKey: QueryKey;
+  path: string;
+  filters?: readonly string[];
+  /** Turns the typed search into what the server searches for. */
+  search?: (q: string) => string;
+  pageSize?: number;
+}) {
+  const params = useListParams();
+  const pageSize = options.pageSize ?? listPageSize;
+  const request: Query = {
+    q: options.search ? options.search(params.q) : params.q,
+    page: params.page,
+    pageSize,
+    active: params.active,
+  };
+  for (const key of options.filters ?? []) request[key] = params.get(key);
+  const query = useQuery({
+    queryKey: [...options.queryKey, 'list', request],
+    queryFn: () => api.get<Page<T>>(options.path, request),
+    placeholderData: keepPreviousData,
+  });
+  return { params, query, pageSize, items: query.data?.items ?? [], total: query.data?.total ?? 0 };
+}
+
+export type PagedList<T> = ReturnType<typeof usePagedList<T>>;
+
+/** The list of one kind of a government's records, e.g. `useGovList<Agency>(id, 'agencies', { filters: ['kind'] })`. */
+export function useGovList<T>(
+  governmentId: string,
+  resource: string,
+  options: { filters?: readonly string[]; search?: (q: string) => string } = {},
+) {
+  return usePagedList<T>({
+    queryKey: [...govKey(governmentId), resource],
+    path: govPath(governmentId, `/${resource}`),
+    ...options,
+  });
 }
 
 /** A search box value that follows the URL but only writes to it after typing pauses. */
@@ -106,21 +171,45 @@ export function errorText(error: unknown): string {
   return String(error);
 }
 
-/** PATCH `{ active }` on a record; used by every "deactivate / activate" action. */
-export function useToggleActive(
-  pathOf: (id: string) => string,
-  invalidate: QueryKey[],
-  messages: { on: string; off: string },
-) {
+/** A record that can be switched on and off, with the version the person saw. */
+export interface Toggleable {
+  id: string;
+  active: boolean;
+  updatedAt: string;
+}
+
+export interface ActiveToggle {
+  /** PATCHes `{ active, expectedUpdatedAt }`; rejects (a STALE_WRITE without a notification, for the dialog to show). */
+  set: (record: Toggleable, active: boolean) => Promise<void>;
+  /** Refetches the records, after a stale write. */
+  reload: () => Promise<void>;
+}
+
+/** Deactivate / activate for the records at `pathOf(id)`; used by every such action. */
+export function useToggleActive(pathOf: (id: string) => string, invalidate: QueryKey[]): ActiveToggle {
   const client = useQueryClient();
-  return async (id: string, active: boolean) => {
-    try {
-      await api.patch(pathOf(id), { active });
-      await Promise.all(invalidate.map((queryKey) => client.invalidateQueries({ queryKey })));
-      notifications.show({ color: 'teal', message: active ? messages.on : messages.off });
-    } catch (error) {
-      notifications.show({ color: 'red', message: errorText(error) });
-      throw error;
-    }
+  const refresh = async () => {
+    await Promise.all(invalidate.map((queryKey) => client.invalidateQueries({ queryKey })));
   };
+  return {
+    set: async (record, active) => {
+      try {
+        await api.patch(pathOf(record.id), { active, expectedUpdatedAt: record.updatedAt });
+      } catch (error) {
+        if (!isApiError(error, 'STALE_WRITE')) notifications.show({ color: 'red', message: errorText(error) });
+        throw error;
+      }
+      await refresh();
+      notifications.show({
+        color: 'teal',
+        message: active ? i18n.t('common.activated') : i18n.t('common.deactivated'),
+      });
+    },
+    reload: refresh,
+  };
+}
+
+/** `useToggleActive` for a government's records, e.g. `useGovToggle(governmentId, 'units')`. */
+export function useGovToggle(governmentId: string, resource: string): ActiveToggle {
+  return useToggleActive((id) => govPath(governmentId, `/${resource}/${id}`), [govKey(governmentId)]);
 }

@@ -29,7 +29,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { useCanEdit } from '../auth/session';
 import { api, govPath } from '../lib/api';
-import { useToggleActive } from '../lib/query';
+import { govKey, useGovToggle } from '../lib/query';
 import { DataState } from '../ui/DataState';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { NeedGovernment } from '../ui/NeedGovernment';
@@ -38,7 +38,7 @@ import { EditAction, IconAction, RowActions, ToggleActiveAction } from '../ui/Ro
 import { StatusBadge } from '../ui/StatusBadge';
 import { AgencyFormModal } from './AgencyForm';
 import { ActingCell, HolderCell } from './PositionCells';
-import { govKey, useAgencyPositions, useAgencyUnits } from './queries';
+import { useAgencyPositions, useAgencyUnits } from './queries';
 import { UnitFormModal } from './UnitForm';
 import { buildUnitTree, type UnitNode } from './unitTree';
 
@@ -55,10 +55,7 @@ function AgencyDetail({ governmentId }: { governmentId: string }) {
     queryKey: [...govKey(governmentId), 'agencies', 'one', agencyId],
     queryFn: () => api.get<Agency>(govPath(governmentId, `/agencies/${agencyId}`)),
   });
-  const toggle = useToggleActive((id) => govPath(governmentId, `/agencies/${id}`), [govKey(governmentId)], {
-    on: t('common.activated'),
-    off: t('common.deactivated'),
-  });
+  const toggle = useGovToggle(governmentId, 'agencies');
   const back = (
     <Anchor component={Link} to="/organisasi/perangkat-daerah" size="sm" mb="xs" display="inline-flex">
       <Group gap={4}>
@@ -104,12 +101,7 @@ function AgencyDetail({ governmentId }: { governmentId: string }) {
               <Button variant="default" onClick={open}>
                 {t('common.edit')}
               </Button>
-              <ToggleActiveAction
-                button
-                name={agency.name}
-                active={agency.active}
-                onToggle={(next) => toggle(agency.id, next)}
-              />
+              <ToggleActiveAction button name={agency.name} record={agency} toggle={toggle} />
             </>
           ) : null
         }
@@ -145,10 +137,7 @@ function UnitTreeCard(props: { governmentId: string; agencyId: string; canEdit: 
   const tree = useMemo(() => buildUnitTree(items), [items]);
   const [collapsed, setCollapsed] = useState<Set<string>>(() => new Set());
   const [form, setForm] = useState<{ unit: Unit | null; parent: Unit | null } | null>(null);
-  const toggle = useToggleActive((id) => govPath(props.governmentId, `/units/${id}`), [govKey(props.governmentId)], {
-    on: t('common.activated'),
-    off: t('common.deactivated'),
-  });
+  const toggle = useGovToggle(props.governmentId, 'units');
 
   const flip = (id: string) =>
     setCollapsed((prev) => {
@@ -222,11 +211,7 @@ function UnitTreeCard(props: { governmentId: string; agencyId: string; canEdit: 
                     </IconAction>
                   ) : null}
                   <EditAction name={unit.name} onClick={() => setForm({ unit, parent: null })} />
-                  <ToggleActiveAction
-                    name={unit.name}
-                    active={unit.active}
-                    onToggle={(next) => toggle(unit.id, next)}
-                  />
+                  <ToggleActiveAction name={unit.name} record={unit} toggle={toggle} />
                 </RowActions>
               ) : null}
             </Group>

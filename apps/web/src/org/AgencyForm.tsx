@@ -1,12 +1,11 @@
 import { Select, SimpleGrid, Textarea, TextInput } from '@mantine/core';
 import { type Agency, agencyKinds, createAgencyBody, updateAgencyBody } from '@sidakin/core';
-import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, govPath } from '../lib/api';
+import { govPath } from '../lib/api';
+import { useRecordEditor } from '../lib/editor';
 import { useForm } from '../lib/form';
-import { useApiMutation } from '../lib/query';
+import { govKey } from '../lib/query';
 import { FormModal } from '../ui/FormModal';
-import { govKey } from './queries';
 
 function valuesOf(a: Agency | null) {
   return {
@@ -29,53 +28,40 @@ export function AgencyFormModal(props: {
   const { t } = useTranslation();
   const { agency, governmentId } = props;
   const form = useForm(valuesOf(agency));
-  const { reset } = form;
-  // biome-ignore lint/correctness/useExhaustiveDependencies: fill the form only when the modal opens
-  useEffect(() => {
-    if (props.opened) reset(valuesOf(agency));
-  }, [props.opened]);
-
-  const save = useApiMutation(
-    (body: unknown) =>
-      agency
-        ? api.patch<Agency>(govPath(governmentId, `/agencies/${agency.id}`), body)
-        : api.post<Agency>(govPath(governmentId, '/agencies'), body),
-    {
-      invalidate: [govKey(governmentId)],
-      successMessage: agency ? t('common.saved') : t('common.created'),
-      onSuccess: (saved) => {
-        props.onClose();
-        props.onSaved?.(saved);
-      },
-      onError: form.applyError,
+  const editor = useRecordEditor({
+    form,
+    record: agency,
+    opened: props.opened,
+    valuesOf,
+    path: govPath(governmentId, '/agencies'),
+    invalidate: [govKey(governmentId)],
+    onSaved: (saved) => {
+      props.onClose();
+      props.onSaved?.(saved);
     },
-  );
+  });
 
   return (
     <FormModal
       opened={props.opened}
       onClose={props.onClose}
       title={agency ? t('agencies.editTitle') : t('agencies.createTitle')}
-      submitting={save.isPending}
+      submitting={editor.saving}
       formError={form.formError}
+      stale={editor.stale}
       onSubmit={() => {
         const v = form.values;
-        const body = agency
-          ? form.validate(updateAgencyBody, {
-              code: v.code,
-              name: v.name,
-              shortName: v.shortName,
-              kind: v.kind ?? undefined,
-              address: v.address,
-            })
-          : form.validate(createAgencyBody, {
-              code: v.code,
-              name: v.name,
-              shortName: v.shortName,
-              kind: v.kind ?? undefined,
-              address: v.address,
-            });
-        if (body) save.mutate(body);
+        const fields = {
+          code: v.code,
+          name: v.name,
+          shortName: v.shortName,
+          kind: v.kind ?? undefined,
+          address: v.address,
+        };
+        const body = editor.record
+          ? form.validate(updateAgencyBody, { ...fields, expectedUpdatedAt: editor.expectedUpdatedAt })
+          : form.validate(createAgencyBody, fields);
+        if (body) editor.save(body);
       }}
     >
       <TextInput

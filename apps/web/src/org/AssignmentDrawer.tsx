@@ -29,11 +29,10 @@ import { useTranslation } from 'react-i18next';
 import { api, govPath } from '../lib/api';
 import { blankToUndefined, useForm } from '../lib/form';
 import { formatNip, todayIn } from '../lib/format';
-import { useApiMutation } from '../lib/query';
+import { govKey, useApiMutation } from '../lib/query';
 import { EmployeeSelect } from '../people/EmployeeSelect';
 import { useFormatters } from '../shell/government';
 import { ErrorAlert } from '../ui/ErrorAlert';
-import { govKey } from './queries';
 
 /** Who holds a position: the definitive holder and any Plt/Plh; assign or end assignments. */
 export function AssignmentDrawer(props: {

@@ -7,10 +7,11 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { useSession } from '../auth/session';
 import { api } from '../lib/api';
+import { useRecordEditor } from '../lib/editor';
 import { useForm } from '../lib/form';
-import { useApiMutation } from '../lib/query';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { PageHeader } from '../ui/PageHeader';
+import { StaleAlert } from '../ui/StaleAlert';
 import { StatusBadge } from '../ui/StatusBadge';
 import {
   GovernmentContactFields,
@@ -64,26 +65,39 @@ function GovernmentEditor({ government, back }: { government: Government; back: 
   const canEdit =
     me.user.role === 'system_admin' || (me.user.role === 'gov_admin' && me.user.governmentId === government.id);
   const form = useForm(governmentValues(government));
+  const editor = useRecordEditor({
+    form,
+    record: government,
+    opened: true,
+    valuesOf: (g) => governmentValues(g ?? undefined),
+    path: '/governments',
+    invalidate: [['government', government.id], ['governments'], ['me']],
+    // Only our own save replaces the form; a logo upload refetches the record but must not
+    // throw away fields being edited.
+    onSaved: (saved) => form.reset(governmentValues(saved)),
+  });
   const [logoVersion, setLogoVersion] = useState(() => government.updatedAt);
   const [pendingLogo, setPendingLogo] = useState<string | null>(null);
   const onPreview = useCallback((src: string | null) => setPendingLogo(src), []);
 
-  const save = useApiMutation((body: unknown) => api.patch<Government>(`/governments/${government.id}`, body), {
-    invalidate: [['government', government.id], ['governments'], ['me']],
-    successMessage: t('common.saved'),
-    // Only our own save replaces the form; a logo upload refetches the record but must not
-    // throw away fields being edited.
-    onSuccess: (saved) => form.reset(governmentValues(saved)),
-    onError: form.applyError,
-  });
+  function onLogoUploaded(after: Government) {
+    setLogoVersion(after.updatedAt);
+    // The upload gave the record a new version. Take it as the one being edited only while the
+    // fields this form writes are still as loaded, so a change someone else made is still caught.
+    const loaded = editor.record ?? government;
+    if (JSON.stringify(governmentValues(after)) === JSON.stringify(governmentValues(loaded))) editor.setRecord(after);
+  }
 
   const logoSrc = government.hasLogo
     ? `/api/governments/${government.id}/logo?v=${encodeURIComponent(logoVersion)}`
     : null;
 
   function submit() {
-    const body = form.validate(updateGovernmentBody, governmentBody(form.values, 'edit'));
-    if (body) save.mutate(body);
+    const body = form.validate(updateGovernmentBody, {
+      ...governmentBody(form.values, 'edit'),
+      expectedUpdatedAt: editor.expectedUpdatedAt,
+    });
+    if (body) editor.save(body);
   }
 
   return (
@@ -105,7 +119,12 @@ function GovernmentEditor({ government, back }: { government: Government; back: 
         }
         actions={
           canEdit ? (
-            <Button type="submit" leftSection={<IconDeviceFloppy size={18} />} loading={save.isPending}>
+            <Button
+              type="submit"
+              leftSection={<IconDeviceFloppy size={18} />}
+              loading={editor.saving}
+              disabled={Boolean(editor.stale)}
+            >
               {t('common.saveChanges')}
             </Button>
           ) : null
@@ -117,6 +136,7 @@ function GovernmentEditor({ government, back }: { government: Government; back: 
             {t('common.readOnly')}
           </Alert>
         ) : null}
+        {editor.stale ? <StaleAlert stale={editor.stale} hint={t('stale.formHint')} /> : null}
         {form.formError ? <ErrorAlert error={new Error(form.formError)} title={t('errors.unexpected')} /> : null}
         <Grid gutter="md">
           <Grid.Col span={{ base: 12, lg: 6 }}>
@@ -172,7 +192,7 @@ function GovernmentEditor({ government, back }: { government: Government; back: 
                 canEdit={canEdit}
                 currentSrc={logoSrc}
                 onPreview={onPreview}
-                onUploaded={() => setLogoVersion(String(Date.now()))}
+                onUploaded={onLogoUploaded}
               />
             </Stack>
           </Grid.Col>

@@ -1,20 +1,17 @@
-import { Anchor, Badge, Button, Card, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { createGovernmentBody, type Government, type Page } from '@sidakin/core';
-import { IconArrowRight, IconPlus } from '@tabler/icons-react';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { createGovernmentBody, type Government } from '@sidakin/core';
+import { IconArrowRight } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { useSession } from '../auth/session';
 import { api } from '../lib/api';
 import { useForm } from '../lib/form';
 import { zoneLabel } from '../lib/format';
-import { useApiMutation, useListParams, useToggleActive } from '../lib/query';
-import { DataState } from '../ui/DataState';
+import { useApiMutation, usePagedList, useToggleActive } from '../lib/query';
+import { CrudPage } from '../ui/CrudPage';
 import { FormModal } from '../ui/FormModal';
-import { ListFooter } from '../ui/ListFooter';
-import { ListToolbar } from '../ui/ListToolbar';
-import { PageHeader } from '../ui/PageHeader';
+import { ListCard } from '../ui/ListCard';
 import { IconAction, RowActions, ToggleActiveAction } from '../ui/RowActions';
 import { StatusBadge } from '../ui/StatusBadge';
 import {
@@ -25,98 +22,69 @@ import {
   RequireTotpField,
 } from './GovernmentFields';
 
-const pageSize = 20;
-
 export function GovernmentsPage() {
   const { t } = useTranslation();
   const me = useSession();
   const navigate = useNavigate();
   const isSystemAdmin = me.user.role === 'system_admin';
-  const list = useListParams();
   const [creating, { open: openCreate, close: closeCreate }] = useDisclosure(false);
-
-  const query = useQuery({
-    queryKey: ['governments', 'list', list.q, list.page, list.active],
-    queryFn: () =>
-      api.get<Page<Government>>('/governments', { q: list.q, page: list.page, pageSize, active: list.active }),
-    placeholderData: keepPreviousData,
-  });
-  const toggle = useToggleActive((id) => `/governments/${id}`, [['governments'], ['me']], {
-    on: t('common.activated'),
-    off: t('common.deactivated'),
-  });
-  const items = query.data?.items ?? [];
+  // Governments are above any one government, so this list needs none chosen.
+  const list = usePagedList<Government>({ queryKey: ['governments'], path: '/governments' });
+  const toggle = useToggleActive((id) => `/governments/${id}`, [['governments'], ['government'], ['me']]);
 
   return (
-    <>
-      <PageHeader
-        title={t('governments.title')}
-        description={t('governments.description')}
-        actions={
-          isSystemAdmin ? (
-            <Button leftSection={<IconPlus size={18} />} onClick={openCreate}>
-              {t('governments.create')}
-            </Button>
-          ) : null
-        }
+    <CrudPage
+      title={t('governments.title')}
+      description={t('governments.description')}
+      createLabel={isSystemAdmin ? t('governments.create') : null}
+      onCreate={openCreate}
+    >
+      <ListCard
+        list={list}
+        searchLabel={t('governments.searchLabel')}
+        minWidth={720}
+        columns={[
+          {
+            header: t('governments.columns.name'),
+            cell: (g) => (
+              <>
+                <Anchor component={Link} to={`/organisasi/pemerintah/${g.id}`} fw={600}>
+                  {g.name}
+                </Anchor>
+                <Text size="xs" c="dimmed">
+                  {g.code}
+                </Text>
+              </>
+            ),
+          },
+          { header: t('governments.columns.kind'), cell: (g) => t(`governments.kinds.${g.kind}`) },
+          { header: t('governments.columns.province'), cell: (g) => g.province || '—' },
+          {
+            header: t('governments.columns.timeZone'),
+            cell: (g) => (
+              <Badge variant="outline" color="sidakin" radius="sm">
+                {zoneLabel(g.timeZone)}
+              </Badge>
+            ),
+          },
+          { header: t('common.status'), cell: (g) => <StatusBadge active={g.active} /> },
+          {
+            header: t('common.actions'),
+            align: 'right',
+            cell: (g) => (
+              <RowActions>
+                <IconAction
+                  label={t('governments.open', { name: g.name })}
+                  onClick={() => navigate(`/organisasi/pemerintah/${g.id}`)}
+                >
+                  <IconArrowRight size={18} />
+                </IconAction>
+                {isSystemAdmin ? <ToggleActiveAction name={g.name} record={g} toggle={toggle} /> : null}
+              </RowActions>
+            ),
+          },
+        ]}
       />
-      <Card withBorder radius="md" padding="md">
-        <ListToolbar list={list} searchLabel={t('governments.searchLabel')} />
-        <DataState loading={query.isLoading} error={query.error} empty={items.length === 0} filtered={list.filtered}>
-          <Table.ScrollContainer minWidth={720}>
-            <Table>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('governments.columns.name')}</Table.Th>
-                  <Table.Th>{t('governments.columns.kind')}</Table.Th>
-                  <Table.Th>{t('governments.columns.province')}</Table.Th>
-                  <Table.Th>{t('governments.columns.timeZone')}</Table.Th>
-                  <Table.Th>{t('common.status')}</Table.Th>
-                  <Table.Th ta="right">{t('common.actions')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {items.map((g) => (
-                  <Table.Tr key={g.id}>
-                    <Table.Td>
-                      <Anchor component={Link} to={`/organisasi/pemerintah/${g.id}`} fw={600}>
-                        {g.name}
-                      </Anchor>
-                      <Text size="xs" c="dimmed">
-                        {g.code}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>{t(`governments.kinds.${g.kind}`)}</Table.Td>
-                    <Table.Td>{g.province || '—'}</Table.Td>
-                    <Table.Td>
-                      <Badge variant="outline" color="sidakin" radius="sm">
-                        {zoneLabel(g.timeZone)}
-                      </Badge>
-                    </Table.Td>
-                    <Table.Td>
-                      <StatusBadge active={g.active} />
-                    </Table.Td>
-                    <Table.Td>
-                      <RowActions>
-                        <IconAction
-                          label={t('governments.open', { name: g.name })}
-                          onClick={() => navigate(`/organisasi/pemerintah/${g.id}`)}
-                        >
-                          <IconArrowRight size={18} />
-                        </IconAction>
-                        {isSystemAdmin ? (
-                          <ToggleActiveAction name={g.name} active={g.active} onToggle={(next) => toggle(g.id, next)} />
-                        ) : null}
-                      </RowActions>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        </DataState>
-        <ListFooter page={list.page} pageSize={pageSize} total={query.data?.total ?? 0} onPage={list.setPage} />
-      </Card>
       {isSystemAdmin ? (
         <CreateGovernmentModal
           opened={creating}
@@ -124,7 +92,7 @@ export function GovernmentsPage() {
           onCreated={(g) => navigate(`/organisasi/pemerintah/${g.id}`)}
         />
       ) : null}
-    </>
+    </CrudPage>
   );
 }
 

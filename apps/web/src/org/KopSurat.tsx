@@ -1,5 +1,5 @@
 import { Button, Card, FileInput, Group, Image, Stack, Text, Title } from '@mantine/core';
-import { limits } from '@sidakin/core';
+import { type Government, limits } from '@sidakin/core';
 import { IconPhoto, IconUpload } from '@tabler/icons-react';
 import { type ComponentPropsWithoutRef, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -60,7 +60,7 @@ export function LogoCard(props: {
   canEdit: boolean;
   currentSrc: string | null;
   onPreview: (src: string | null) => void;
-  onUploaded: () => void;
+  onUploaded: (government: Government) => void;
 }) {
   const { t } = useTranslation();
   const [file, setFile] = useState<File | null>(null);
@@ -82,16 +82,16 @@ export function LogoCard(props: {
 
   const upload = useApiMutation(
     async (chosen: File) =>
-      api.put(`/governments/${props.governmentId}/logo`, {
+      api.put<Government>(`/governments/${props.governmentId}/logo`, {
         mimeType: chosen.type,
         dataBase64: await readBase64(chosen),
       }),
     {
       invalidate: [['government', props.governmentId], ['governments']],
       successMessage: t('governments.logoUploaded'),
-      onSuccess: () => {
+      onSuccess: (government) => {
         setFile(null);
-        props.onUploaded();
+        props.onUploaded(government);
       },
       onError: (e) => setError(e instanceof Error ? e.message : String(e)),
     },

@@ -1,192 +1,128 @@
-import { Button, Card, NumberInput, Select, SimpleGrid, Table, Text, TextInput } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
-import { createPositionBody, type Page, type Position, positionKinds, updatePositionBody } from '@sidakin/core';
-import { IconPlus, IconUserCheck } from '@tabler/icons-react';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { type ReactNode, useEffect, useState } from 'react';
+import { NumberInput, Select, SimpleGrid, Text, TextInput } from '@mantine/core';
+import { createPositionBody, type Position, positionKinds, updatePositionBody } from '@sidakin/core';
+import { IconUserCheck } from '@tabler/icons-react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCanEdit } from '../auth/session';
-import { api, govPath } from '../lib/api';
+import { govPath } from '../lib/api';
+import { useRecordEditor } from '../lib/editor';
 import { useForm } from '../lib/form';
-import { useApiMutation, useListParams, useToggleActive } from '../lib/query';
-import { DataState } from '../ui/DataState';
+import { govKey, useGovList, useGovToggle, useListParams } from '../lib/query';
+import { CrudPage, useRecordModal } from '../ui/CrudPage';
 import { FormModal } from '../ui/FormModal';
-import { ListFooter } from '../ui/ListFooter';
-import { ListToolbar } from '../ui/ListToolbar';
-import { NeedGovernment } from '../ui/NeedGovernment';
-import { PageHeader } from '../ui/PageHeader';
+import { ListCard } from '../ui/ListCard';
 import { EditAction, IconAction, RowActions, ToggleActiveAction } from '../ui/RowActions';
 import { StatusBadge } from '../ui/StatusBadge';
 import { AssignmentDrawer } from './AssignmentDrawer';
 import { ActingCell, HolderCell } from './PositionCells';
-import { govKey } from './queries';
 import { AgencySelect, UnitSelect } from './selects';
-
-const pageSize = 20;
 
 export function PositionsPage() {
   const { t } = useTranslation();
   const canEdit = useCanEdit();
-  const [editing, setEditing] = useState<Position | null>(null);
-  const [opened, { open, close }] = useDisclosure(false);
+  const modal = useRecordModal<Position>();
   return (
-    <>
-      <PageHeader
-        title={t('positions.title')}
-        description={t('positions.description')}
-        actions={
-          canEdit ? (
-            <Button
-              leftSection={<IconPlus size={18} />}
-              onClick={() => {
-                setEditing(null);
-                open();
-              }}
-            >
-              {t('positions.create')}
-            </Button>
-          ) : null
-        }
-      />
-      <NeedGovernment>
-        {(governmentId) => (
-          <PositionList
-            governmentId={governmentId}
-            canEdit={canEdit}
-            onEdit={(p) => {
-              setEditing(p);
-              open();
-            }}
-            form={
-              canEdit ? (
-                <PositionFormModal governmentId={governmentId} position={editing} opened={opened} onClose={close} />
-              ) : null
-            }
-          />
-        )}
-      </NeedGovernment>
-    </>
+    <CrudPage
+      title={t('positions.title')}
+      description={t('positions.description')}
+      createLabel={canEdit ? t('positions.create') : null}
+      onCreate={modal.create}
+    >
+      {(governmentId) => (
+        <>
+          <PositionList governmentId={governmentId} canEdit={canEdit} onEdit={modal.edit} />
+          {canEdit ? (
+            <PositionFormModal
+              governmentId={governmentId}
+              position={modal.record}
+              opened={modal.opened}
+              onClose={modal.close}
+            />
+          ) : null}
+        </>
+      )}
+    </CrudPage>
   );
 }
 
-function PositionList(props: {
-  governmentId: string;
-  canEdit: boolean;
-  onEdit: (p: Position) => void;
-  form: ReactNode;
-}) {
+function PositionList(props: { governmentId: string; canEdit: boolean; onEdit: (p: Position) => void }) {
   const { t } = useTranslation();
   const { governmentId } = props;
-  const list = useListParams();
-  const agencyId = list.get('agencyId');
-  const unitId = list.get('unitId');
+  const list = useGovList<Position>(governmentId, 'positions', { filters: ['agencyId', 'unitId'] });
+  const toggle = useGovToggle(governmentId, 'positions');
+  const agencyId = list.params.get('agencyId');
   const [officials, setOfficials] = useState<string | null>(null);
-  const query = useQuery({
-    queryKey: [...govKey(governmentId), 'positions', 'list', list.q, list.page, list.active, agencyId, unitId],
-    queryFn: () =>
-      api.get<Page<Position>>(govPath(governmentId, '/positions'), {
-        q: list.q,
-        page: list.page,
-        pageSize,
-        active: list.active,
-        agencyId,
-        unitId,
-      }),
-    placeholderData: keepPreviousData,
-  });
-  const toggle = useToggleActive((id) => govPath(governmentId, `/positions/${id}`), [govKey(governmentId)], {
-    on: t('common.activated'),
-    off: t('common.deactivated'),
-  });
-  const items = query.data?.items ?? [];
   return (
-    <Card withBorder radius="md" padding="md">
-      <ListToolbar list={list} searchLabel={t('positions.searchLabel')}>
-        <AgencySelect
-          aria-label={t('positions.agency')}
-          placeholder={t('common.allAgencies')}
-          clearable
-          w={{ base: '100%', sm: 260 }}
-          value={agencyId}
-          onChange={(value) => list.update({ agencyId: value, unitId: null })}
-        />
-        <UnitSelect
-          aria-label={t('positions.unit')}
-          placeholder={t('common.allUnits')}
-          clearable
-          w={{ base: '100%', sm: 240 }}
-          agencyId={agencyId}
-          value={unitId}
-          onChange={(value) => list.update({ unitId: value })}
-        />
-      </ListToolbar>
-      <DataState loading={query.isLoading} error={query.error} empty={items.length === 0} filtered={list.filtered}>
-        <Table.ScrollContainer minWidth={960}>
-          <Table>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('positions.name')}</Table.Th>
-                <Table.Th>{t('positions.unit')}</Table.Th>
-                <Table.Th>{t('positions.kind')}</Table.Th>
-                <Table.Th>{t('positions.holder')}</Table.Th>
-                <Table.Th>{t('positions.acting')}</Table.Th>
-                <Table.Th>{t('common.status')}</Table.Th>
-                <Table.Th ta="right">{t('common.actions')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {items.map((p) => (
-                <Table.Tr key={p.id}>
-                  <Table.Td>
-                    <Text fw={600} size="sm">
-                      {p.name}
-                    </Text>
-                    <Text size="xs" c="dimmed">
-                      {p.agencyName}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>{p.unitName ?? '—'}</Table.Td>
-                  <Table.Td>{t(`positions.kinds.${p.kind}`)}</Table.Td>
-                  <Table.Td>
-                    <HolderCell position={p} />
-                  </Table.Td>
-                  <Table.Td>
-                    <ActingCell position={p} />
-                  </Table.Td>
-                  <Table.Td>
-                    <StatusBadge active={p.active} />
-                  </Table.Td>
-                  <Table.Td>
-                    <RowActions>
-                      <IconAction
-                        label={t('positions.officialsNamed', { name: p.name })}
-                        onClick={() => setOfficials(p.id)}
-                      >
-                        <IconUserCheck size={18} />
-                      </IconAction>
-                      {props.canEdit ? (
-                        <>
-                          <EditAction name={p.name} onClick={() => props.onEdit(p)} />
-                          <ToggleActiveAction name={p.name} active={p.active} onToggle={(next) => toggle(p.id, next)} />
-                        </>
-                      ) : null}
-                    </RowActions>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      </DataState>
-      <ListFooter page={list.page} pageSize={pageSize} total={query.data?.total ?? 0} onPage={list.setPage} />
-      {props.form}
+    <ListCard
+      list={list}
+      searchLabel={t('positions.searchLabel')}
+      minWidth={960}
+      filters={
+        <>
+          <AgencySelect
+            aria-label={t('positions.agency')}
+            placeholder={t('common.allAgencies')}
+            clearable
+            w={{ base: '100%', sm: 260 }}
+            value={agencyId}
+            onChange={(value) => list.params.update({ agencyId: value, unitId: null })}
+          />
+          <UnitSelect
+            aria-label={t('positions.unit')}
+            placeholder={t('common.allUnits')}
+            clearable
+            w={{ base: '100%', sm: 240 }}
+            agencyId={agencyId}
+            value={list.params.get('unitId')}
+            onChange={(value) => list.params.update({ unitId: value })}
+          />
+        </>
+      }
+      columns={[
+        {
+          header: t('positions.name'),
+          cell: (p) => (
+            <>
+              <Text fw={600} size="sm">
+                {p.name}
+              </Text>
+              <Text size="xs" c="dimmed">
+                {p.agencyName}
+              </Text>
+            </>
+          ),
+        },
+        { header: t('positions.unit'), cell: (p) => p.unitName ?? '—' },
+        { header: t('positions.kind'), cell: (p) => t(`positions.kinds.${p.kind}`) },
+        { header: t('positions.holder'), cell: (p) => <HolderCell position={p} /> },
+        { header: t('positions.acting'), cell: (p) => <ActingCell position={p} /> },
+        { header: t('common.status'), cell: (p) => <StatusBadge active={p.active} /> },
+        {
+          header: t('common.actions'),
+          align: 'right',
+          cell: (p) => (
+            <RowActions>
+              <IconAction label={t('positions.officialsNamed', { name: p.name })} onClick={() => setOfficials(p.id)}>
+                <IconUserCheck size={18} />
+              </IconAction>
+              {props.canEdit ? (
+                <>
+                  <EditAction name={p.name} onClick={() => props.onEdit(p)} />
+                  <ToggleActiveAction name={p.name} record={p} toggle={toggle} />
+                </>
+              ) : null}
+            </RowActions>
+          ),
+        },
+      ]}
+    >
       <AssignmentDrawer
         governmentId={governmentId}
         positionId={officials}
         canEdit={props.canEdit}
         onClose={() => setOfficials(null)}
       />
-    </Card>
+    </ListCard>
   );
 }
 
@@ -211,39 +147,26 @@ function PositionFormModal(props: {
   const { position, governmentId } = props;
   const list = useListParams();
   const form = useForm(valuesOf(position));
-  const { reset } = form;
-  // biome-ignore lint/correctness/useExhaustiveDependencies: fill the form only when the modal opens
-  useEffect(() => {
-    if (!props.opened) return;
-    const initial = valuesOf(position);
+  const editor = useRecordEditor({
+    form,
+    record: position,
+    opened: props.opened,
     // A new position starts in the agency / unit the list is filtered by.
-    if (!position) {
-      initial.agencyId = list.get('agencyId');
-      initial.unitId = list.get('unitId');
-    }
-    reset(initial);
-  }, [props.opened]);
-
-  const save = useApiMutation(
-    (body: unknown) =>
-      position
-        ? api.patch<Position>(govPath(governmentId, `/positions/${position.id}`), body)
-        : api.post<Position>(govPath(governmentId, '/positions'), body),
-    {
-      invalidate: [govKey(governmentId)],
-      successMessage: position ? t('common.saved') : t('common.created'),
-      onSuccess: props.onClose,
-      onError: form.applyError,
-    },
-  );
+    valuesOf: (p) =>
+      p ? valuesOf(p) : { ...valuesOf(null), agencyId: list.get('agencyId'), unitId: list.get('unitId') },
+    path: govPath(governmentId, '/positions'),
+    invalidate: [govKey(governmentId)],
+    onSaved: props.onClose,
+  });
 
   return (
     <FormModal
       opened={props.opened}
       onClose={props.onClose}
       title={position ? t('positions.editTitle') : t('positions.createTitle')}
-      submitting={save.isPending}
+      submitting={editor.saving}
       formError={form.formError}
+      stale={editor.stale}
       onSubmit={() => {
         const v = form.values;
         const common = {
@@ -253,10 +176,10 @@ function PositionFormModal(props: {
           kind: v.kind ?? undefined,
           sortOrder: v.sortOrder === '' ? undefined : Number(v.sortOrder),
         };
-        const body = position
-          ? form.validate(updatePositionBody, common)
+        const body = editor.record
+          ? form.validate(updatePositionBody, { ...common, expectedUpdatedAt: editor.expectedUpdatedAt })
           : form.validate(createPositionBody, { ...common, agencyId: v.agencyId ?? undefined });
-        if (body) save.mutate(body);
+        if (body) editor.save(body);
       }}
     >
       <AgencySelect

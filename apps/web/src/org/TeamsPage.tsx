@@ -3,7 +3,6 @@ import {
   Autocomplete,
   Badge,
   Button,
-  Card,
   Divider,
   Drawer,
   Group,
@@ -16,198 +15,150 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useDisclosure, useMediaQuery } from '@mantine/hooks';
-import { addTeamMemberBody, createTeamBody, type Page, type Team, updateTeamBody } from '@sidakin/core';
+import { useMediaQuery } from '@mantine/hooks';
+import { addTeamMemberBody, createTeamBody, type Team, updateTeamBody } from '@sidakin/core';
 import { IconAlertTriangle, IconPlus, IconUserMinus, IconUsersGroup } from '@tabler/icons-react';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCanEdit } from '../auth/session';
 import { api, govPath } from '../lib/api';
+import { useRecordEditor } from '../lib/editor';
 import { useForm } from '../lib/form';
-import { useApiMutation, useListParams, useToggleActive } from '../lib/query';
+import { govKey, useApiMutation, useGovList, useGovToggle, useListParams } from '../lib/query';
 import { EmployeeSelect } from '../people/EmployeeSelect';
 import { ConfirmModal } from '../ui/ConfirmModal';
-import { DataState } from '../ui/DataState';
+import { CrudPage, useRecordModal } from '../ui/CrudPage';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { FormModal } from '../ui/FormModal';
-import { ListFooter } from '../ui/ListFooter';
-import { ListToolbar } from '../ui/ListToolbar';
-import { NeedGovernment } from '../ui/NeedGovernment';
-import { PageHeader } from '../ui/PageHeader';
+import { ListCard } from '../ui/ListCard';
 import { EditAction, IconAction, RowActions, ToggleActiveAction } from '../ui/RowActions';
 import { StatusBadge } from '../ui/StatusBadge';
-import { govKey, useTeam } from './queries';
+import { useTeam } from './queries';
 import { AgencySelect, PositionSelect } from './selects';
 
-const pageSize = 20;
 const standardRoles = ['ketua', 'sekretaris', 'anggota'] as const;
 
 export function TeamsPage() {
   const { t } = useTranslation();
   const canEdit = useCanEdit();
-  const [editing, setEditing] = useState<Team | null>(null);
-  const [opened, { open, close }] = useDisclosure(false);
+  const modal = useRecordModal<Team>();
   return (
-    <>
-      <PageHeader
-        title={t('teams.title')}
-        description={t('teams.description')}
-        actions={
-          canEdit ? (
-            <Button
-              leftSection={<IconPlus size={18} />}
-              onClick={() => {
-                setEditing(null);
-                open();
-              }}
-            >
-              {t('teams.create')}
-            </Button>
-          ) : null
-        }
-      />
-      <NeedGovernment>
-        {(governmentId) => (
-          <>
-            <TeamList
+    <CrudPage
+      title={t('teams.title')}
+      description={t('teams.description')}
+      createLabel={canEdit ? t('teams.create') : null}
+      onCreate={modal.create}
+    >
+      {(governmentId) => (
+        <>
+          <TeamList governmentId={governmentId} canEdit={canEdit} onEdit={modal.edit} />
+          {canEdit ? (
+            <TeamFormModal
               governmentId={governmentId}
-              canEdit={canEdit}
-              onEdit={(team) => {
-                setEditing(team);
-                open();
-              }}
+              team={modal.record}
+              opened={modal.opened}
+              onClose={modal.close}
             />
-            {canEdit ? (
-              <TeamFormModal governmentId={governmentId} team={editing} opened={opened} onClose={close} />
-            ) : null}
-          </>
-        )}
-      </NeedGovernment>
-    </>
+          ) : null}
+        </>
+      )}
+    </CrudPage>
   );
 }
 
 function TeamList(props: { governmentId: string; canEdit: boolean; onEdit: (team: Team) => void }) {
   const { t } = useTranslation();
   const { governmentId } = props;
-  const list = useListParams();
-  const agencyId = list.get('agencyId');
+  const list = useGovList<Team>(governmentId, 'teams', { filters: ['agencyId'] });
+  const toggle = useGovToggle(governmentId, 'teams');
   const [membersOf, setMembersOf] = useState<string | null>(null);
-  const query = useQuery({
-    queryKey: [...govKey(governmentId), 'teams', 'list', list.q, list.page, list.active, agencyId],
-    queryFn: () =>
-      api.get<Page<Team>>(govPath(governmentId, '/teams'), {
-        q: list.q,
-        page: list.page,
-        pageSize,
-        active: list.active,
-        agencyId,
-      }),
-    placeholderData: keepPreviousData,
-  });
-  const toggle = useToggleActive((id) => govPath(governmentId, `/teams/${id}`), [govKey(governmentId)], {
-    on: t('common.activated'),
-    off: t('common.deactivated'),
-  });
-  const items = query.data?.items ?? [];
   return (
-    <Card withBorder radius="md" padding="md">
-      <ListToolbar list={list} searchLabel={t('teams.searchLabel')}>
+    <ListCard
+      list={list}
+      searchLabel={t('teams.searchLabel')}
+      minWidth={720}
+      filters={
         <AgencySelect
           aria-label={t('teams.agency')}
           placeholder={t('common.allAgencies')}
           clearable
           w={{ base: '100%', sm: 260 }}
-          value={agencyId}
-          onChange={(value) => list.update({ agencyId: value })}
+          value={list.params.get('agencyId')}
+          onChange={(value) => list.params.update({ agencyId: value })}
         />
-      </ListToolbar>
-      <DataState loading={query.isLoading} error={query.error} empty={items.length === 0} filtered={list.filtered}>
-        <Table.ScrollContainer minWidth={720}>
-          <Table>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('teams.name')}</Table.Th>
-                <Table.Th>{t('teams.agency')}</Table.Th>
-                <Table.Th>{t('teams.members')}</Table.Th>
-                <Table.Th>{t('common.status')}</Table.Th>
-                <Table.Th ta="right">{t('common.actions')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {items.map((team) => (
-                <Table.Tr key={team.id}>
-                  <Table.Td>
-                    <Text fw={600} size="sm">
-                      {team.name}
-                    </Text>
-                    {team.description ? (
-                      <Text size="xs" c="dimmed" lineClamp={2}>
-                        {team.description}
-                      </Text>
-                    ) : null}
-                  </Table.Td>
-                  <Table.Td>{team.agencyName}</Table.Td>
-                  <Table.Td>
-                    <Stack gap={2}>
-                      {team.members.slice(0, 3).map((m) => (
-                        <Text key={m.id} size="sm" lineClamp={1}>
-                          <Text span fw={600} size="sm" c={m.role === 'ketua' ? 'sidakin.8' : undefined}>
-                            {roleLabel(m.role, t)}:
-                          </Text>{' '}
-                          {m.positionName ?? m.employeeName ?? '—'}
-                        </Text>
-                      ))}
-                      {team.members.length > 3 ? (
-                        <Text size="xs" c="dimmed">
-                          {t('teams.moreMembers', { count: team.members.length - 3 })}
-                        </Text>
-                      ) : null}
-                      {team.members.length === 0 ? (
-                        <Text size="sm" c="dimmed">
-                          {t('teams.noMembers')}
-                        </Text>
-                      ) : null}
-                    </Stack>
-                  </Table.Td>
-                  <Table.Td>
-                    <StatusBadge active={team.active} />
-                  </Table.Td>
-                  <Table.Td>
-                    <RowActions>
-                      <IconAction
-                        label={t('teams.membersNamed', { name: team.name })}
-                        onClick={() => setMembersOf(team.id)}
-                      >
-                        <IconUsersGroup size={18} />
-                      </IconAction>
-                      {props.canEdit ? (
-                        <>
-                          <EditAction name={team.name} onClick={() => props.onEdit(team)} />
-                          <ToggleActiveAction
-                            name={team.name}
-                            active={team.active}
-                            onToggle={(next) => toggle(team.id, next)}
-                          />
-                        </>
-                      ) : null}
-                    </RowActions>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      </DataState>
-      <ListFooter page={list.page} pageSize={pageSize} total={query.data?.total ?? 0} onPage={list.setPage} />
+      }
+      columns={[
+        {
+          header: t('teams.name'),
+          cell: (team) => (
+            <>
+              <Text fw={600} size="sm">
+                {team.name}
+              </Text>
+              {team.description ? (
+                <Text size="xs" c="dimmed" lineClamp={2}>
+                  {team.description}
+                </Text>
+              ) : null}
+            </>
+          ),
+        },
+        { header: t('teams.agency'), cell: (team) => team.agencyName },
+        { header: t('teams.members'), cell: (team) => <MembersSummary team={team} /> },
+        { header: t('common.status'), cell: (team) => <StatusBadge active={team.active} /> },
+        {
+          header: t('common.actions'),
+          align: 'right',
+          cell: (team) => (
+            <RowActions>
+              <IconAction label={t('teams.membersNamed', { name: team.name })} onClick={() => setMembersOf(team.id)}>
+                <IconUsersGroup size={18} />
+              </IconAction>
+              {props.canEdit ? (
+                <>
+                  <EditAction name={team.name} onClick={() => props.onEdit(team)} />
+                  <ToggleActiveAction name={team.name} record={team} toggle={toggle} />
+                </>
+              ) : null}
+            </RowActions>
+          ),
+        },
+      ]}
+    >
       <MembersDrawer
         governmentId={governmentId}
         teamId={membersOf}
         canEdit={props.canEdit}
         onClose={() => setMembersOf(null)}
       />
-    </Card>
+    </ListCard>
+  );
+}
+
+/** The first three members (ketua first as the server orders them), and how many more. */
+function MembersSummary({ team }: { team: Team }) {
+  const { t } = useTranslation();
+  return (
+    <Stack gap={2}>
+      {team.members.slice(0, 3).map((m) => (
+        <Text key={m.id} size="sm" lineClamp={1}>
+          <Text span fw={600} size="sm" c={m.role === 'ketua' ? 'sidakin.8' : undefined}>
+            {roleLabel(m.role, t)}:
+          </Text>{' '}
+          {m.positionName ?? m.employeeName ?? '—'}
+        </Text>
+      ))}
+      {team.members.length > 3 ? (
+        <Text size="xs" c="dimmed">
+          {t('teams.moreMembers', { count: team.members.length - 3 })}
+        </Text>
+      ) : null}
+      {team.members.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          {t('teams.noMembers')}
+        </Text>
+      ) : null}
+    </Stack>
   );
 }
 
@@ -222,44 +173,38 @@ function TeamFormModal(props: { governmentId: string; team: Team | null; opened:
   const { t } = useTranslation();
   const { team, governmentId } = props;
   const list = useListParams();
-  const valuesOf = () => ({
-    agencyId: (team?.agencyId ?? list.get('agencyId')) as string | null,
-    name: team?.name ?? '',
-    code: team?.code ?? '',
-    description: team?.description ?? '',
+  const valuesOf = (tm: Team | null) => ({
+    // A new team starts in the agency the list is filtered by.
+    agencyId: (tm ? tm.agencyId : list.get('agencyId')) as string | null,
+    name: tm?.name ?? '',
+    code: tm?.code ?? '',
+    description: tm?.description ?? '',
   });
-  const form = useForm(valuesOf());
-  const { reset } = form;
-  // biome-ignore lint/correctness/useExhaustiveDependencies: fill the form only when the modal opens
-  useEffect(() => {
-    if (props.opened) reset(valuesOf());
-  }, [props.opened]);
-  const save = useApiMutation(
-    (body: unknown) =>
-      team
-        ? api.patch<Team>(govPath(governmentId, `/teams/${team.id}`), body)
-        : api.post<Team>(govPath(governmentId, '/teams'), body),
-    {
-      invalidate: [govKey(governmentId)],
-      successMessage: team ? t('common.saved') : t('common.created'),
-      onSuccess: props.onClose,
-      onError: form.applyError,
-    },
-  );
+  const form = useForm(valuesOf(team));
+  const editor = useRecordEditor({
+    form,
+    record: team,
+    opened: props.opened,
+    valuesOf,
+    path: govPath(governmentId, '/teams'),
+    invalidate: [govKey(governmentId)],
+    onSaved: props.onClose,
+  });
   return (
     <FormModal
       opened={props.opened}
       onClose={props.onClose}
       title={team ? t('teams.editTitle') : t('teams.createTitle')}
-      submitting={save.isPending}
+      submitting={editor.saving}
       formError={form.formError}
+      stale={editor.stale}
       onSubmit={() => {
         const v = form.values;
         const common = { name: v.name, code: v.code, description: v.description };
-        const body = team
-          ? form.validate(updateTeamBody, common)
+        const body = editor.record
+          ? form.validate(updateTeamBody, { ...common, expectedUpdatedAt: editor.expectedUpdatedAt })
           : form.validate(createTeamBody, { ...common, agencyId: v.agencyId ?? undefined });
-        if (body) save.mutate(body);
+        if (body) editor.save(body);
       }}
     >
       <AgencySelect

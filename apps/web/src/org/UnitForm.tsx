@@ -1,12 +1,12 @@
 import { NumberInput, Select, SimpleGrid, TextInput } from '@mantine/core';
 import { createUnitBody, type Unit, unitKinds, updateUnitBody } from '@sidakin/core';
-import { useEffect, useMemo } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, govPath } from '../lib/api';
+import { govPath } from '../lib/api';
+import { useRecordEditor } from '../lib/editor';
 import { useForm } from '../lib/form';
-import { useApiMutation } from '../lib/query';
+import { govKey } from '../lib/query';
 import { FormModal } from '../ui/FormModal';
-import { govKey } from './queries';
 import { UnitSelect } from './selects';
 import { buildUnitTree, subtreeIds } from './unitTree';
 
@@ -41,27 +41,18 @@ export function UnitFormModal(props: {
   const { t } = useTranslation();
   const { unit, parent, governmentId, agencyId } = props;
   const form = useForm(valuesOf(unit, parent));
-  const { reset } = form;
-  // biome-ignore lint/correctness/useExhaustiveDependencies: fill the form only when the modal opens
-  useEffect(() => {
-    if (props.opened) reset(valuesOf(unit, parent));
-  }, [props.opened]);
+  const editor = useRecordEditor({
+    form,
+    record: unit,
+    opened: props.opened,
+    valuesOf: (u) => valuesOf(u, parent),
+    path: govPath(governmentId, '/units'),
+    invalidate: [govKey(governmentId)],
+    onSaved: props.onClose,
+  });
   const exclude = useMemo(
     () => (unit ? subtreeIds(buildUnitTree(props.units), unit.id) : undefined),
     [unit, props.units],
-  );
-
-  const save = useApiMutation(
-    (body: unknown) =>
-      unit
-        ? api.patch<Unit>(govPath(governmentId, `/units/${unit.id}`), body)
-        : api.post<Unit>(govPath(governmentId, '/units'), body),
-    {
-      invalidate: [govKey(governmentId)],
-      successMessage: unit ? t('common.saved') : t('common.created'),
-      onSuccess: props.onClose,
-      onError: form.applyError,
-    },
   );
 
   const title = unit
@@ -75,8 +66,9 @@ export function UnitFormModal(props: {
       opened={props.opened}
       onClose={props.onClose}
       title={title}
-      submitting={save.isPending}
+      submitting={editor.saving}
       formError={form.formError}
+      stale={editor.stale}
       onSubmit={() => {
         const v = form.values;
         const common = {
@@ -86,10 +78,10 @@ export function UnitFormModal(props: {
           parentId: v.parentId ?? null,
           sortOrder: v.sortOrder === '' ? undefined : Number(v.sortOrder),
         };
-        const body = unit
-          ? form.validate(updateUnitBody, common)
+        const body = editor.record
+          ? form.validate(updateUnitBody, { ...common, expectedUpdatedAt: editor.expectedUpdatedAt })
           : form.validate(createUnitBody, { ...common, agencyId });
-        if (body) save.mutate(body);
+        if (body) editor.save(body);
       }}
     >
       <TextInput

@@ -1,12 +1,8 @@
 import type { Agency, Page, Position, Team, Unit } from '@sidakin/core';
 import { useQuery } from '@tanstack/react-query';
 import { api, govPath } from '../lib/api';
+import { govKey } from '../lib/query';
 import { useGovernment } from '../shell/government';
-
-/** Every query scoped to a government starts with this key; mutations invalidate it. */
-export function govKey(governmentId: string | undefined) {
-  return ['gov', governmentId ?? 'none'] as const;
-}
 
 export function useGovernmentId(): string | undefined {
   return useGovernment().government?.id;

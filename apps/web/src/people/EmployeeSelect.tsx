@@ -6,7 +6,8 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, govPath } from '../lib/api';
 import { formatNip } from '../lib/format';
-import { govKey, useGovernmentId } from '../org/queries';
+import { govKey } from '../lib/query';
+import { useGovernmentId } from '../org/queries';
 
 export function employeeLabel(e: { fullName?: string; name?: string; nip: string }): string {
   return `${e.fullName ?? e.name ?? ''} — ${formatNip(e.nip)}`;

@@ -1,168 +1,117 @@
-import { Button, Card, SimpleGrid, Table, Text, TextInput } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
-import { createEmployeeBody, type Employee, type Page, updateEmployeeBody } from '@sidakin/core';
-import { IconPlus } from '@tabler/icons-react';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { SimpleGrid, Text, TextInput } from '@mantine/core';
+import { createEmployeeBody, type Employee, updateEmployeeBody } from '@sidakin/core';
 import { useTranslation } from 'react-i18next';
 import { useCanEdit } from '../auth/session';
-import { api, govPath } from '../lib/api';
+import { govPath } from '../lib/api';
+import { useRecordEditor } from '../lib/editor';
 import { useForm } from '../lib/form';
 import { formatNip } from '../lib/format';
-import { useApiMutation, useListParams, useToggleActive } from '../lib/query';
-import { govKey } from '../org/queries';
+import { govKey, useGovList, useGovToggle, useListParams } from '../lib/query';
 import { AgencySelect } from '../org/selects';
-import { DataState } from '../ui/DataState';
+import { CrudPage, useRecordModal } from '../ui/CrudPage';
 import { FormModal } from '../ui/FormModal';
-import { ListFooter } from '../ui/ListFooter';
-import { ListToolbar } from '../ui/ListToolbar';
-import { NeedGovernment } from '../ui/NeedGovernment';
-import { PageHeader } from '../ui/PageHeader';
+import { ListCard } from '../ui/ListCard';
 import { EditAction, RowActions, ToggleActiveAction } from '../ui/RowActions';
 import { StatusBadge } from '../ui/StatusBadge';
-
-const pageSize = 20;
 
 export function EmployeesPage() {
   const { t } = useTranslation();
   const canEdit = useCanEdit();
-  const [editing, setEditing] = useState<Employee | null>(null);
-  const [opened, { open, close }] = useDisclosure(false);
+  const modal = useRecordModal<Employee>();
   return (
-    <>
-      <PageHeader
-        title={t('employees.title')}
-        description={t('employees.description')}
-        actions={
-          canEdit ? (
-            <Button
-              leftSection={<IconPlus size={18} />}
-              onClick={() => {
-                setEditing(null);
-                open();
-              }}
-            >
-              {t('employees.create')}
-            </Button>
-          ) : null
-        }
-      />
-      <NeedGovernment>
-        {(governmentId) => (
-          <>
-            <EmployeeList
+    <CrudPage
+      title={t('employees.title')}
+      description={t('employees.description')}
+      createLabel={canEdit ? t('employees.create') : null}
+      onCreate={modal.create}
+    >
+      {(governmentId) => (
+        <>
+          <EmployeeList governmentId={governmentId} canEdit={canEdit} onEdit={modal.edit} />
+          {canEdit ? (
+            <EmployeeFormModal
               governmentId={governmentId}
-              canEdit={canEdit}
-              onEdit={(e) => {
-                setEditing(e);
-                open();
-              }}
+              employee={modal.record}
+              opened={modal.opened}
+              onClose={modal.close}
             />
-            {canEdit ? (
-              <EmployeeFormModal governmentId={governmentId} employee={editing} opened={opened} onClose={close} />
-            ) : null}
-          </>
-        )}
-      </NeedGovernment>
-    </>
+          ) : null}
+        </>
+      )}
+    </CrudPage>
   );
+}
+
+/** NIPs are often typed with the printed spaces; the server searches the digits. */
+function nipAwareSearch(q: string): string {
+  return /^[\d\s]+$/.test(q) ? q.replace(/\s+/g, '') : q;
 }
 
 function EmployeeList(props: { governmentId: string; canEdit: boolean; onEdit: (e: Employee) => void }) {
   const { t } = useTranslation();
   const { governmentId } = props;
-  const list = useListParams();
-  const agencyId = list.get('agencyId');
-  const query = useQuery({
-    queryKey: [...govKey(governmentId), 'employees', 'list', list.q, list.page, list.active, agencyId],
-    queryFn: () =>
-      api.get<Page<Employee>>(govPath(governmentId, '/employees'), {
-        // NIPs are often typed with the printed spaces; the server searches the digits.
-        q: /^[\d\s]+$/.test(list.q) ? list.q.replace(/\s+/g, '') : list.q,
-        page: list.page,
-        pageSize,
-        active: list.active,
-        agencyId,
-      }),
-    placeholderData: keepPreviousData,
-  });
-  const toggle = useToggleActive((id) => govPath(governmentId, `/employees/${id}`), [govKey(governmentId)], {
-    on: t('common.activated'),
-    off: t('common.deactivated'),
-  });
-  const items = query.data?.items ?? [];
+  const list = useGovList<Employee>(governmentId, 'employees', { filters: ['agencyId'], search: nipAwareSearch });
+  const toggle = useGovToggle(governmentId, 'employees');
   return (
-    <Card withBorder radius="md" padding="md">
-      <ListToolbar list={list} searchLabel={t('employees.searchLabel')}>
+    <ListCard
+      list={list}
+      searchLabel={t('employees.searchLabel')}
+      minWidth={820}
+      filters={
         <AgencySelect
           aria-label={t('employees.agency')}
           placeholder={t('common.allAgencies')}
           clearable
           w={{ base: '100%', sm: 260 }}
-          value={agencyId}
-          onChange={(value) => list.update({ agencyId: value })}
+          value={list.params.get('agencyId')}
+          onChange={(value) => list.params.update({ agencyId: value })}
         />
-      </ListToolbar>
-      <DataState loading={query.isLoading} error={query.error} empty={items.length === 0} filtered={list.filtered}>
-        <Table.ScrollContainer minWidth={820}>
-          <Table>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('employees.fullName')}</Table.Th>
-                <Table.Th>{t('employees.nip')}</Table.Th>
-                <Table.Th>{t('employees.rankGrade')}</Table.Th>
-                <Table.Th>{t('employees.agency')}</Table.Th>
-                <Table.Th>{t('common.status')}</Table.Th>
-                {props.canEdit ? <Table.Th ta="right">{t('common.actions')}</Table.Th> : null}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {items.map((e) => (
-                <Table.Tr key={e.id}>
-                  <Table.Td>
-                    <Text fw={600} size="sm">
-                      {e.fullName || e.name}
-                    </Text>
-                    {e.email ? (
-                      <Text size="xs" c="dimmed">
-                        {e.email}
-                      </Text>
-                    ) : null}
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm" ff="monospace" className="nip">
-                      {formatNip(e.nip)}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm">{[e.rank, e.grade].filter(Boolean).join(', ') || '—'}</Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm">{e.agencyName ?? t('employees.agencyNone')}</Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <StatusBadge active={e.active} />
-                  </Table.Td>
-                  {props.canEdit ? (
-                    <Table.Td>
-                      <RowActions>
-                        <EditAction name={e.fullName || e.name} onClick={() => props.onEdit(e)} />
-                        <ToggleActiveAction
-                          name={e.fullName || e.name}
-                          active={e.active}
-                          onToggle={(next) => toggle(e.id, next)}
-                        />
-                      </RowActions>
-                    </Table.Td>
-                  ) : null}
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      </DataState>
-      <ListFooter page={list.page} pageSize={pageSize} total={query.data?.total ?? 0} onPage={list.setPage} />
-    </Card>
+      }
+      columns={[
+        {
+          header: t('employees.fullName'),
+          cell: (e) => (
+            <>
+              <Text fw={600} size="sm">
+                {e.fullName || e.name}
+              </Text>
+              {e.email ? (
+                <Text size="xs" c="dimmed">
+                  {e.email}
+                </Text>
+              ) : null}
+            </>
+          ),
+        },
+        {
+          header: t('employees.nip'),
+          cell: (e) => (
+            <Text size="sm" ff="monospace" className="nip">
+              {formatNip(e.nip)}
+            </Text>
+          ),
+        },
+        {
+          header: t('employees.rankGrade'),
+          cell: (e) => <Text size="sm">{[e.rank, e.grade].filter(Boolean).join(', ') || '—'}</Text>,
+        },
+        {
+          header: t('employees.agency'),
+          cell: (e) => <Text size="sm">{e.agencyName ?? t('employees.agencyNone')}</Text>,
+        },
+        { header: t('common.status'), cell: (e) => <StatusBadge active={e.active} /> },
+        props.canEdit && {
+          header: t('common.actions'),
+          align: 'right',
+          cell: (e) => (
+            <RowActions>
+              <EditAction name={e.fullName || e.name} onClick={() => props.onEdit(e)} />
+              <ToggleActiveAction name={e.fullName || e.name} record={e} toggle={toggle} />
+            </RowActions>
+          ),
+        },
+      ]}
+    />
   );
 }
 
@@ -190,32 +139,25 @@ function EmployeeFormModal(props: {
   const { employee, governmentId } = props;
   const list = useListParams();
   const form = useForm(valuesOf(employee, null));
-  const { reset } = form;
-  // biome-ignore lint/correctness/useExhaustiveDependencies: fill the form only when the modal opens
-  useEffect(() => {
-    if (props.opened) reset(valuesOf(employee, list.get('agencyId')));
-  }, [props.opened]);
-
-  const save = useApiMutation(
-    (body: unknown) =>
-      employee
-        ? api.patch<Employee>(govPath(governmentId, `/employees/${employee.id}`), body)
-        : api.post<Employee>(govPath(governmentId, '/employees'), body),
-    {
-      invalidate: [govKey(governmentId)],
-      successMessage: employee ? t('common.saved') : t('common.created'),
-      onSuccess: props.onClose,
-      onError: form.applyError,
-    },
-  );
+  const editor = useRecordEditor({
+    form,
+    record: employee,
+    opened: props.opened,
+    // A new employee starts in the agency the list is filtered by.
+    valuesOf: (e) => valuesOf(e, list.get('agencyId')),
+    path: govPath(governmentId, '/employees'),
+    invalidate: [govKey(governmentId)],
+    onSaved: props.onClose,
+  });
 
   return (
     <FormModal
       opened={props.opened}
       onClose={props.onClose}
       title={employee ? t('employees.editTitle') : t('employees.createTitle')}
-      submitting={save.isPending}
+      submitting={editor.saving}
       formError={form.formError}
+      stale={editor.stale}
       onSubmit={() => {
         const v = form.values;
         const data = {
@@ -230,8 +172,10 @@ function EmployeeFormModal(props: {
           email: v.email.trim(),
           phone: v.phone,
         };
-        const body = employee ? form.validate(updateEmployeeBody, data) : form.validate(createEmployeeBody, data);
-        if (body) save.mutate(body);
+        const body = editor.record
+          ? form.validate(updateEmployeeBody, { ...data, expectedUpdatedAt: editor.expectedUpdatedAt })
+          : form.validate(createEmployeeBody, data);
+        if (body) editor.save(body);
       }}
     >
       <TextInput

@@ -15,7 +15,7 @@ import { Link } from 'react-router-dom';
 import { useSession } from '../auth/session';
 import { api, govPath } from '../lib/api';
 import { formatNumber, zoneLabel } from '../lib/format';
-import { govKey } from '../org/queries';
+import { govKey } from '../lib/query';
 import { PageHeader } from '../ui/PageHeader';
 import { useGovernment } from './government';
 

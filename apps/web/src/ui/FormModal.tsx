@@ -3,8 +3,13 @@ import { useMediaQuery } from '@mantine/hooks';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { StaleWrite } from '../lib/editor';
+import { StaleAlert } from './StaleAlert';
 
-/** A modal holding one form: the general error on top, the fields, then Cancel / Save. */
+/**
+ * A modal holding one form: the general error on top, the fields, then Cancel / Save. After a
+ * refused stale write, saving waits until the latest version is loaded.
+ */
 export function FormModal(props: {
   opened: boolean;
   onClose: () => void;
@@ -12,6 +17,7 @@ export function FormModal(props: {
   onSubmit: () => void;
   submitting: boolean;
   formError: string | null;
+  stale?: StaleWrite | null;
   submitLabel?: string;
   size?: string;
   children: ReactNode;
@@ -36,6 +42,7 @@ export function FormModal(props: {
         }}
       >
         <Stack gap="md">
+          {props.stale ? <StaleAlert stale={props.stale} hint={t('stale.formHint')} /> : null}
           {props.formError ? (
             <Alert color="red" variant="light" role="alert" icon={<IconAlertTriangle size={18} />}>
               {props.formError}
@@ -46,7 +53,7 @@ export function FormModal(props: {
             <Button variant="default" onClick={props.onClose}>
               {t('common.cancel')}
             </Button>
-            <Button type="submit" loading={props.submitting}>
+            <Button type="submit" loading={props.submitting} disabled={Boolean(props.stale)}>
               {props.submitLabel ?? t('common.save')}
             </Button>
           </Group>

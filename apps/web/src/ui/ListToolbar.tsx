@@ -2,14 +2,10 @@ import { Group, SegmentedControl, TextInput } from '@mantine/core';
 import { IconSearch } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type ActiveFilter, useDebouncedSearch, type useListParams } from '../lib/query';
+import { type ActiveFilter, type ListParams, useDebouncedSearch } from '../lib/query';
 
 /** Search box, extra filters, and the active / inactive / all switch of a list page. */
-export function ListToolbar(props: {
-  list: ReturnType<typeof useListParams>;
-  searchLabel: string;
-  children?: ReactNode;
-}) {
+export function ListToolbar(props: { list: ListParams; searchLabel: string; children?: ReactNode }) {
   const { t } = useTranslation();
   const { list } = props;
   const [search, setSearch] = useDebouncedSearch(list.q, (q) => list.update({ q }));

@@ -3,7 +3,10 @@ import { useDisclosure } from '@mantine/hooks';
 import { IconCircleCheck, IconCircleOff, IconPencil } from '@tabler/icons-react';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isApiError } from '../lib/api';
+import type { ActiveToggle, Toggleable } from '../lib/query';
 import { ConfirmModal } from './ConfirmModal';
+import { StaleAlert } from './StaleAlert';
 
 /** An icon button with a tooltip and an accessible name. */
 export function IconAction(props: {
@@ -37,54 +40,84 @@ export function EditAction({ name, onClick }: { name: string; onClick: () => voi
   );
 }
 
-/** Deactivate / activate with a confirmation; nothing in SIDAKIN is deleted. */
+/**
+ * Deactivate / activate with a confirmation; nothing in SIDAKIN is deleted. When someone else
+ * changed the record meanwhile, the dialog says so and offers to load the latest version.
+ */
 export function ToggleActiveAction(props: {
   name: string;
-  active: boolean;
-  onToggle: (next: boolean) => Promise<unknown>;
+  record: Toggleable;
+  toggle: ActiveToggle;
   /** A labelled button (page headers) instead of an icon (table rows). */
   button?: boolean;
 }) {
   const { t } = useTranslation();
   const [opened, { open, close }] = useDisclosure(false);
   const [busy, setBusy] = useState(false);
-  const label = props.active
+  const [stale, setStale] = useState<string | null>(null);
+  const [reloading, setReloading] = useState(false);
+  const { active } = props.record;
+  const label = active
     ? t('common.deactivateNamed', { name: props.name })
     : t('common.activateNamed', { name: props.name });
+  const dismiss = () => {
+    setStale(null);
+    close();
+  };
   return (
     <>
       {props.button ? (
         <Button
           variant="light"
-          color={props.active ? 'red' : 'teal'}
+          color={active ? 'red' : 'teal'}
           aria-label={label}
-          leftSection={props.active ? <IconCircleOff size={16} /> : <IconCircleCheck size={16} />}
+          leftSection={active ? <IconCircleOff size={16} /> : <IconCircleCheck size={16} />}
           onClick={open}
         >
-          {props.active ? t('common.deactivate') : t('common.activate')}
+          {active ? t('common.deactivate') : t('common.activate')}
         </Button>
       ) : (
-        <IconAction label={label} color={props.active ? 'red' : 'teal'} onClick={open}>
-          {props.active ? <IconCircleOff size={18} /> : <IconCircleCheck size={18} />}
+        <IconAction label={label} color={active ? 'red' : 'teal'} onClick={open}>
+          {active ? <IconCircleOff size={18} /> : <IconCircleCheck size={18} />}
         </IconAction>
       )}
       <ConfirmModal
         opened={opened}
-        onClose={close}
+        onClose={dismiss}
         title={
-          props.active
+          active
             ? t('common.confirmDeactivateTitle', { name: props.name })
             : t('common.confirmActivateTitle', { name: props.name })
         }
-        body={props.active ? t('common.confirmDeactivateBody') : t('common.confirmActivateBody')}
-        confirmLabel={props.active ? t('common.deactivate') : t('common.activate')}
-        confirmColor={props.active ? 'red' : 'teal'}
+        body={active ? t('common.confirmDeactivateBody') : t('common.confirmActivateBody')}
+        confirmLabel={active ? t('common.deactivate') : t('common.activate')}
+        confirmColor={active ? 'red' : 'teal'}
         loading={busy}
+        confirmDisabled={stale !== null}
+        alert={
+          stale ? (
+            <StaleAlert
+              stale={{
+                message: stale,
+                reloading,
+                reload: () => {
+                  setReloading(true);
+                  props.toggle
+                    .reload()
+                    .then(() => setStale(null))
+                    .finally(() => setReloading(false));
+                },
+              }}
+            />
+          ) : null
+        }
         onConfirm={() => {
           setBusy(true);
-          props
-            .onToggle(!props.active)
-            .then(close, () => {})
+          props.toggle
+            .set(props.record, !active)
+            .then(dismiss, (error: unknown) => {
+              if (isApiError(error, 'STALE_WRITE')) setStale(error.message);
+            })
             .finally(() => setBusy(false));
         }}
       />

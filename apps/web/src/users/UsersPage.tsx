@@ -1,69 +1,43 @@
-import { Badge, Button, Card, PasswordInput, Select, Table, Text, TextInput } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
-import { createUserBody, type Page, resetPasswordBody, roles, type UserRecord, updateUserBody } from '@sidakin/core';
-import { IconKey, IconPlus, IconShieldCheck } from '@tabler/icons-react';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { Badge, PasswordInput, Select, Text, TextInput } from '@mantine/core';
+import { createUserBody, resetPasswordBody, roles, type UserRecord, updateUserBody } from '@sidakin/core';
+import { IconKey, IconShieldCheck } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../auth/session';
 import { api, govPath } from '../lib/api';
+import { useRecordEditor } from '../lib/editor';
 import { useForm } from '../lib/form';
 import { formatNip } from '../lib/format';
-import { useApiMutation, useListParams, useToggleActive } from '../lib/query';
-import { govKey } from '../org/queries';
+import { govKey, useApiMutation, useGovList, useGovToggle } from '../lib/query';
 import { EmployeeSelect, employeeLabel } from '../people/EmployeeSelect';
 import { useFormatters } from '../shell/government';
-import { DataState } from '../ui/DataState';
+import { CrudPage, useRecordModal } from '../ui/CrudPage';
 import { FormModal } from '../ui/FormModal';
-import { ListFooter } from '../ui/ListFooter';
-import { ListToolbar } from '../ui/ListToolbar';
-import { NeedGovernment } from '../ui/NeedGovernment';
-import { PageHeader } from '../ui/PageHeader';
+import { ListCard } from '../ui/ListCard';
 import { EditAction, IconAction, RowActions, ToggleActiveAction } from '../ui/RowActions';
 import { StatusBadge } from '../ui/StatusBadge';
 
-const pageSize = 20;
 const assignableRoles = ['gov_admin', 'member'] as const;
 
 export function UsersPage() {
   const { t } = useTranslation();
-  const [editing, setEditing] = useState<UserRecord | null>(null);
+  const modal = useRecordModal<UserRecord>();
   const [resetting, setResetting] = useState<UserRecord | null>(null);
-  const [opened, { open, close }] = useDisclosure(false);
   return (
-    <>
-      <PageHeader
-        title={t('users.title')}
-        description={t('users.description')}
-        actions={
-          <Button
-            leftSection={<IconPlus size={18} />}
-            onClick={() => {
-              setEditing(null);
-              open();
-            }}
-          >
-            {t('users.create')}
-          </Button>
-        }
-      />
-      <NeedGovernment>
-        {(governmentId) => (
-          <>
-            <UserList
-              governmentId={governmentId}
-              onEdit={(u) => {
-                setEditing(u);
-                open();
-              }}
-              onReset={setResetting}
-            />
-            <UserFormModal governmentId={governmentId} user={editing} opened={opened} onClose={close} />
-            <ResetPasswordModal governmentId={governmentId} user={resetting} onClose={() => setResetting(null)} />
-          </>
-        )}
-      </NeedGovernment>
-    </>
+    <CrudPage
+      title={t('users.title')}
+      description={t('users.description')}
+      createLabel={t('users.create')}
+      onCreate={modal.create}
+    >
+      {(governmentId) => (
+        <>
+          <UserList governmentId={governmentId} onEdit={modal.edit} onReset={setResetting} />
+          <UserFormModal governmentId={governmentId} user={modal.record} opened={modal.opened} onClose={modal.close} />
+          <ResetPasswordModal governmentId={governmentId} user={resetting} onClose={() => setResetting(null)} />
+        </>
+      )}
+    </CrudPage>
   );
 }
 
@@ -71,137 +45,107 @@ function UserList(props: { governmentId: string; onEdit: (u: UserRecord) => void
   const { t } = useTranslation();
   const me = useSession();
   const f = useFormatters();
-  const { governmentId } = props;
-  const list = useListParams();
-  const role = list.get('role');
-  const query = useQuery({
-    queryKey: [...govKey(governmentId), 'users', 'list', list.q, list.page, list.active, role],
-    queryFn: () =>
-      api.get<Page<UserRecord>>(govPath(governmentId, '/users'), {
-        q: list.q,
-        page: list.page,
-        pageSize,
-        active: list.active,
-        role,
-      }),
-    placeholderData: keepPreviousData,
-  });
-  const toggle = useToggleActive((id) => govPath(governmentId, `/users/${id}`), [govKey(governmentId)], {
-    on: t('common.activated'),
-    off: t('common.deactivated'),
-  });
-  const items = query.data?.items ?? [];
+  const list = useGovList<UserRecord>(props.governmentId, 'users', { filters: ['role'] });
+  const toggle = useGovToggle(props.governmentId, 'users');
   return (
-    <Card withBorder radius="md" padding="md">
-      <ListToolbar list={list} searchLabel={t('users.searchLabel')}>
+    <ListCard
+      list={list}
+      searchLabel={t('users.searchLabel')}
+      minWidth={900}
+      filters={
         <Select
           aria-label={t('users.roleFilter')}
           placeholder={t('users.allRoles')}
           clearable
           w={{ base: '100%', sm: 230 }}
-          value={role}
-          onChange={(value) => list.update({ role: value })}
+          value={list.params.get('role')}
+          onChange={(value) => list.params.update({ role: value })}
           data={roles.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
           comboboxProps={{ withinPortal: true }}
         />
-      </ListToolbar>
-      <DataState loading={query.isLoading} error={query.error} empty={items.length === 0} filtered={list.filtered}>
-        <Table.ScrollContainer minWidth={900}>
-          <Table>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('users.displayName')}</Table.Th>
-                <Table.Th>{t('users.role')}</Table.Th>
-                <Table.Th>{t('users.employee')}</Table.Th>
-                <Table.Th>{t('users.totp')}</Table.Th>
-                <Table.Th>{t('users.lastLogin')}</Table.Th>
-                <Table.Th>{t('common.status')}</Table.Th>
-                <Table.Th ta="right">{t('common.actions')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {items.map((u) => {
-                const self = u.id === me.user.id;
-                return (
-                  <Table.Tr key={u.id}>
-                    <Table.Td>
-                      <Text fw={600} size="sm">
-                        {u.displayName}
-                        {self ? (
-                          <Badge ml={6} size="xs" variant="outline">
-                            {t('users.you')}
-                          </Badge>
-                        ) : null}
-                      </Text>
-                      <Text size="xs" c="dimmed" ff="monospace">
-                        {u.username}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Badge variant="light" color={u.role === 'member' ? 'gray' : 'sidakin'} radius="sm">
-                        {t(`roles.${u.role}`)}
-                      </Badge>
-                    </Table.Td>
-                    <Table.Td>
-                      {u.employeeName ? (
-                        <>
-                          <Text size="sm">{u.employeeName}</Text>
-                          <Text size="xs" c="dimmed" className="nip">
-                            {formatNip(u.employeeNip)}
-                          </Text>
-                        </>
-                      ) : (
-                        <Text size="sm" c="dimmed">
-                          {t('users.employeeNone')}
-                        </Text>
-                      )}
-                    </Table.Td>
-                    <Table.Td>
-                      {u.totpEnabled ? (
-                        <Badge color="teal" variant="light" leftSection={<IconShieldCheck size={12} />}>
-                          {t('users.totpOn')}
-                        </Badge>
-                      ) : (
-                        <Text size="sm" c="dimmed">
-                          {t('users.totpOff')}
-                        </Text>
-                      )}
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm">{u.lastLoginAt ? f.dateTime(u.lastLoginAt) : t('users.never')}</Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <StatusBadge active={u.active} />
-                    </Table.Td>
-                    <Table.Td>
-                      {u.role === 'system_admin' ? null : (
-                        <RowActions>
-                          <EditAction name={u.displayName} onClick={() => props.onEdit(u)} />
-                          <IconAction
-                            label={t('users.resetPasswordNamed', { name: u.displayName })}
-                            onClick={() => props.onReset(u)}
-                          >
-                            <IconKey size={18} />
-                          </IconAction>
-                          {self ? null : (
-                            <ToggleActiveAction
-                              name={u.displayName}
-                              active={u.active}
-                              onToggle={(next) => toggle(u.id, next)}
-                            />
-                          )}
-                        </RowActions>
-                      )}
-                    </Table.Td>
-                  </Table.Tr>
-                );
-              })}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      </DataState>
-      <ListFooter page={list.page} pageSize={pageSize} total={query.data?.total ?? 0} onPage={list.setPage} />
-    </Card>
+      }
+      columns={[
+        {
+          header: t('users.displayName'),
+          cell: (u) => (
+            <>
+              <Text fw={600} size="sm">
+                {u.displayName}
+                {u.id === me.user.id ? (
+                  <Badge ml={6} size="xs" variant="outline">
+                    {t('users.you')}
+                  </Badge>
+                ) : null}
+              </Text>
+              <Text size="xs" c="dimmed" ff="monospace">
+                {u.username}
+              </Text>
+            </>
+          ),
+        },
+        {
+          header: t('users.role'),
+          cell: (u) => (
+            <Badge variant="light" color={u.role === 'member' ? 'gray' : 'sidakin'} radius="sm">
+              {t(`roles.${u.role}`)}
+            </Badge>
+          ),
+        },
+        {
+          header: t('users.employee'),
+          cell: (u) =>
+            u.employeeName ? (
+              <>
+                <Text size="sm">{u.employeeName}</Text>
+                <Text size="xs" c="dimmed" className="nip">
+                  {formatNip(u.employeeNip)}
+                </Text>
+              </>
+            ) : (
+              <Text size="sm" c="dimmed">
+                {t('users.employeeNone')}
+              </Text>
+            ),
+        },
+        {
+          header: t('users.totp'),
+          cell: (u) =>
+            u.totpEnabled ? (
+              <Badge color="teal" variant="light" leftSection={<IconShieldCheck size={12} />}>
+                {t('users.totpOn')}
+              </Badge>
+            ) : (
+              <Text size="sm" c="dimmed">
+                {t('users.totpOff')}
+              </Text>
+            ),
+        },
+        {
+          header: t('users.lastLogin'),
+          cell: (u) => <Text size="sm">{u.lastLoginAt ? f.dateTime(u.lastLoginAt) : t('users.never')}</Text>,
+        },
+        { header: t('common.status'), cell: (u) => <StatusBadge active={u.active} /> },
+        {
+          header: t('common.actions'),
+          align: 'right',
+          // The system administrator is managed from the command line, not here.
+          cell: (u) =>
+            u.role === 'system_admin' ? null : (
+              <RowActions>
+                <EditAction name={u.displayName} onClick={() => props.onEdit(u)} />
+                <IconAction
+                  label={t('users.resetPasswordNamed', { name: u.displayName })}
+                  onClick={() => props.onReset(u)}
+                >
+                  <IconKey size={18} />
+                </IconAction>
+                {/* Nobody deactivates their own account. */}
+                {u.id === me.user.id ? null : <ToggleActiveAction name={u.displayName} record={u} toggle={toggle} />}
+              </RowActions>
+            ),
+        },
+      ]}
+    />
   );
 }
 
@@ -217,25 +161,19 @@ function valuesOf(u: UserRecord | null) {
 
 function UserFormModal(props: { governmentId: string; user: UserRecord | null; opened: boolean; onClose: () => void }) {
   const { t } = useTranslation();
-  const { user, governmentId } = props;
-  const form = useForm(valuesOf(user));
-  const { reset } = form;
-  // biome-ignore lint/correctness/useExhaustiveDependencies: fill the form only when the modal opens
-  useEffect(() => {
-    if (props.opened) reset(valuesOf(user));
-  }, [props.opened]);
-  const save = useApiMutation(
-    (body: unknown) =>
-      user
-        ? api.patch<UserRecord>(govPath(governmentId, `/users/${user.id}`), body)
-        : api.post<UserRecord>(govPath(governmentId, '/users'), body),
-    {
-      invalidate: [govKey(governmentId), ['me']],
-      successMessage: user ? t('common.saved') : t('common.created'),
-      onSuccess: props.onClose,
-      onError: form.applyError,
-    },
-  );
+  const { governmentId } = props;
+  const form = useForm(valuesOf(props.user));
+  const editor = useRecordEditor({
+    form,
+    record: props.user,
+    opened: props.opened,
+    valuesOf,
+    path: govPath(governmentId, '/users'),
+    invalidate: [govKey(governmentId), ['me']],
+    onSaved: props.onClose,
+  });
+  // After loading the latest version, show that version's username and employee.
+  const user = editor.record?.id === props.user?.id ? editor.record : props.user;
   const initialEmployee =
     user?.employeeName && user.employeeNip
       ? employeeLabel({ fullName: user.employeeName, nip: user.employeeNip })
@@ -244,16 +182,18 @@ function UserFormModal(props: { governmentId: string; user: UserRecord | null; o
     <FormModal
       opened={props.opened}
       onClose={props.onClose}
-      title={user ? t('users.editTitle') : t('users.createTitle')}
-      submitting={save.isPending}
+      title={props.user ? t('users.editTitle') : t('users.createTitle')}
+      submitting={editor.saving}
       formError={form.formError}
+      stale={editor.stale}
       onSubmit={() => {
         const v = form.values;
-        const body = user
+        const body = editor.record
           ? form.validate(updateUserBody, {
               displayName: v.displayName,
               role: v.role ?? undefined,
               employeeId: v.employeeId ?? null,
+              expectedUpdatedAt: editor.expectedUpdatedAt,
             })
           : form.validate(createUserBody, {
               username: v.username,
@@ -262,7 +202,7 @@ function UserFormModal(props: { governmentId: string; user: UserRecord | null; o
               employeeId: v.employeeId ?? null,
               password: v.password,
             });
-        if (body) save.mutate(body);
+        if (body) editor.save(body);
       }}
     >
       {user ? (
@@ -289,7 +229,7 @@ function UserFormModal(props: { governmentId: string; user: UserRecord | null; o
         {...form.select('role')}
       />
       <EmployeeSelect
-        key={`${user?.id ?? 'new'}-${props.opened}`}
+        key={`${user?.id ?? 'new'}-${user?.updatedAt}-${props.opened}`}
         label={t('users.employee')}
         description={t('users.employeeDescription')}
         initialLabel={initialEmployee}

@@ -110,7 +110,7 @@ export async function listAudit(db: Queryable, f: AuditFilter): Promise<{ rows: 
     where.push(`at < ($${params.length - 1}::date + 1)::timestamp AT TIME ZONE $${params.length}`);
   }
   if (f.actorUserId) add('actor_user_id = ?', f.actorUserId);
-  if (f.action) add(`action ILIKE ? || '%'`, f.action);
+  if (f.action) add('action = ?', f.action);
   if (f.entityType) add('entity_type = ?', f.entityType);
   if (f.entityId) add('entity_id = ?', f.entityId);
   const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';

@@ -18,6 +18,13 @@ export interface AuditEvent {
   after?: unknown;
 }
 
+/** The action of an update: `<entity>.deactivate` / `.activate` when it switches the record off or on. */
+export function updateAction(entity: string, wasActive: boolean, active: boolean | undefined): string {
+  if (active === false && wasActive) return `${entity}.deactivate`;
+  if (active === true && !wasActive) return `${entity}.activate`;
+  return `${entity}.update`;
+}
+
 /** JSON as jsonb will give it back: Dates become strings, undefined members disappear. */
 function asJson(value: unknown): unknown {
   return value === undefined ? null : JSON.parse(JSON.stringify(value));

@@ -169,3 +169,32 @@ async function reopen(dir: string) {
   const { openPglite } = await import('../../db/database.js');
   return openPglite(dir);
 }
+
+describe('audit actions and filters', () => {
+  it('names deactivation and reactivation, and filters by the exact action', async () => {
+    const own = await createTestApp();
+    const g = await makeGovernment(own.db);
+    const admin = await signIn(own.app, g.admin.username);
+    const base = `/api/governments/${g.governmentId}`;
+    await admin.request('PATCH', `${base}/agencies/${g.agencyId}`, { active: false });
+    await admin.request('PATCH', `${base}/agencies/${g.agencyId}`, { active: true });
+    await admin.request('PATCH', `${base}/agencies/${g.agencyId}`, { name: 'Dinas Perdagangan Kabupaten' });
+    const actions = (await admin.request('GET', `${base}/audit?entityType=agency&entityId=${g.agencyId}`))
+      .json()
+      .items.map((e: { action: string }) => e.action);
+    expect(actions).toEqual(['agency.update', 'agency.activate', 'agency.deactivate', 'agency.create']);
+    await own.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: g.admin.username, password: 'salah-sekali' },
+    });
+    const failed = (await admin.request('GET', `${base}/audit?action=auth.login_failed`)).json().items;
+    expect(failed).toHaveLength(1);
+    const logins = (await admin.request('GET', `${base}/audit?action=auth.login`))
+      .json()
+      .items.map((e: { action: string }) => e.action);
+    expect(logins.length).toBeGreaterThan(0);
+    expect(logins.every((a: string) => a === 'auth.login')).toBe(true);
+    await own.close();
+  });
+});

@@ -31,7 +31,7 @@ import type { Database, Queryable, Tx } from '../../db/database.js';
 import { AppError, assertFresh, type ErrorDetail, invalidField, notFound } from '../../errors.js';
 import { authorize } from '../../http/access.js';
 import type { RequestContext } from '../../http/context.js';
-import { recordAudit } from '../audit/audit.service.js';
+import { recordAudit, updateAction } from '../audit/audit.service.js';
 import * as repo from './org.repo.js';
 
 type Body<T extends z.ZodType> = z.infer<T>;
@@ -428,7 +428,7 @@ export async function updateAgency(opts: {
     const after = presentAgency((await repo.getAgency(tx, governmentId, id))!);
     await recordAudit(tx, opts.ctx, {
       governmentId,
-      action: input.active === false && before.active ? 'agency.deactivate' : 'agency.update',
+      action: updateAction('agency', before.active, input.active),
       entityType: 'agency',
       entityId: id,
       before: presentAgency(before),
@@ -614,7 +614,7 @@ export async function updateUnit(opts: {
     const after = presentUnit((await repo.getUnit(tx, governmentId, id))!);
     await recordAudit(tx, opts.ctx, {
       governmentId,
-      action: input.active === false && before.active ? 'unit.deactivate' : 'unit.update',
+      action: updateAction('unit', before.active, input.active),
       entityType: 'unit',
       entityId: id,
       before: presentUnit(before),
@@ -791,7 +791,7 @@ export async function updateEmployee(opts: {
     const after = presentEmployee((await repo.getEmployee(tx, governmentId, id))!);
     await recordAudit(tx, opts.ctx, {
       governmentId,
-      action: input.active === false && before.active ? 'employee.deactivate' : 'employee.update',
+      action: updateAction('employee', before.active, input.active),
       entityType: 'employee',
       entityId: id,
       before: presentEmployee(before),
@@ -993,7 +993,7 @@ export async function updatePosition(opts: {
     const after = await loadPosition(tx, governmentId, id);
     await recordAudit(tx, opts.ctx, {
       governmentId,
-      action: input.active === false && before.active ? 'position.deactivate' : 'position.update',
+      action: updateAction('position', before.active, input.active),
       entityType: 'position',
       entityId: id,
       before,
@@ -1277,7 +1277,7 @@ export async function updateTeam(opts: {
     const after = await loadTeam(tx, governmentId, id);
     await recordAudit(tx, opts.ctx, {
       governmentId,
-      action: input.active === false && before.active ? 'team.deactivate' : 'team.update',
+      action: updateAction('team', before.active, input.active),
       entityType: 'team',
       entityId: id,
       before,

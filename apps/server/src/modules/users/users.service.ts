@@ -4,7 +4,7 @@ import type { Database, Tx } from '../../db/database.js';
 import { AppError, assertFresh, invalidField, notFound } from '../../errors.js';
 import { authorize } from '../../http/access.js';
 import type { RequestContext } from '../../http/context.js';
-import { recordAudit } from '../audit/audit.service.js';
+import { recordAudit, updateAction } from '../audit/audit.service.js';
 import * as authRepo from '../auth/auth.repo.js';
 import { hashPassword } from '../auth/password.js';
 import { getEmployee as getEmployeeRow, listClause, pageQuery, updateRow } from '../org/org.repo.js';
@@ -177,7 +177,7 @@ export async function updateUser(opts: {
     const after = present((await repo.getUser(tx, governmentId, id))!);
     await recordAudit(tx, opts.ctx, {
       governmentId,
-      action: input.active === false && before.active ? 'user.deactivate' : 'user.update',
+      action: updateAction('user', before.active, input.active),
       entityType: 'user',
       entityId: id,
       before: present(before),
