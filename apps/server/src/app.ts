@@ -15,6 +15,7 @@ import { installSecurity, type RegisteredRoute } from './http/security.js';
 import { zodValidatorCompiler } from './http/validation.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
+import { caseRoutes } from './modules/cases/cases.routes.js';
 import { orgRoutes } from './modules/org/org.routes.js';
 import { sopRoutes } from './modules/sops/sops.routes.js';
 import { systemRoutes } from './modules/system/system.routes.js';
@@ -95,6 +96,7 @@ export async function buildApp(deps: AppDeps): Promise<SidakinApp> {
     await userRoutes(api, deps);
     await auditRoutes(api, deps);
     await sopRoutes(api, deps);
+    await caseRoutes(api, deps);
     api.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
   });
 

@@ -106,6 +106,23 @@ export const errorMessages = {
     id: 'Hanya kepala perangkat daerah (atau Plt/Plh-nya) yang dapat mengesahkan SOP',
     en: 'Only the head of the agency (or their Plt/Plh) can approve an SOP',
   },
+  SOP_NOT_EFFECTIVE: {
+    id: 'SOP ini belum berlaku; sahkan dan berlakukan terlebih dahulu',
+    en: 'This SOP is not in effect; approve it and put it into effect first',
+  },
+  NOT_ASSIGNEE: {
+    id: 'Tugas ini bukan untuk jabatan Anda',
+    en: 'This task is not for your position',
+  },
+  SELF_REVIEW: {
+    id: 'Anda tidak dapat memeriksa pekerjaan yang Anda selesaikan sendiri pada langkah sebelumnya',
+    en: 'You cannot review work you completed yourself at the previous step',
+  },
+  TASK_NOT_OPEN: {
+    id: 'Tugas ini sudah diselesaikan atau dibatalkan; muat ulang untuk melihat keadaannya',
+    en: 'This task has already been completed or cancelled; reload to see its state',
+  },
+  CASE_NOT_OPEN: { id: 'Kasus ini sudah selesai atau dibatalkan', en: 'This case is already closed or cancelled' },
   INTERNAL: {
     id: 'Terjadi kesalahan pada server; silakan coba lagi',
     en: 'Something went wrong on the server; please try again',

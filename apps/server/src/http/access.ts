@@ -15,6 +15,8 @@ export const permissions = [
   'system.audit',
   'sops.read',
   'sops.manage',
+  'cases.read',
+  'cases.act',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -32,8 +34,10 @@ const grants: Record<Role, ReadonlySet<Permission>> = {
     'audit.read',
     'sops.read',
     'sops.manage',
+    'cases.read',
+    'cases.act',
   ]),
-  member: new Set<Permission>(['government.read', 'org.read', 'sops.read']),
+  member: new Set<Permission>(['government.read', 'org.read', 'sops.read', 'cases.read', 'cases.act']),
 };
 
 /**

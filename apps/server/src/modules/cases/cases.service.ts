@@ -1,0 +1,517 @@
+import {
+  allowedOutcomes,
+  type CaseSummary,
+  type CaseTask,
+  type EngineTask,
+  cancelCase as engineCancel,
+  completeTask as engineComplete,
+  startCase as engineStart,
+  parseDuration,
+  type SopDocument,
+} from '@sidakin/core';
+import type { Database, Queryable, Tx } from '../../db/database.js';
+import { AppError, notFound } from '../../errors.js';
+import { authorize } from '../../http/access.js';
+import type { Actor, RequestContext } from '../../http/context.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { heldPositions } from '../auth/auth.repo.js';
+import * as lanesRepo from '../sops/lanes.repo.js';
+import * as repo from './cases.repo.js';
+
+const MINUTES = { menit: 1, jam: 60, hari: 24 * 60 } as const;
+
+/** A step's mutu baku time in minutes (calendar time; the working calendar comes later), or null. */
+export function standardMinutes(doc: SopDocument, stepNo: number): number | null {
+  const step = doc.steps.find((s) => s.no === stepNo);
+  if (!step?.duration) return null;
+  const d = parseDuration(step.duration);
+  return Math.round(d.value * MINUTES[d.unit]);
+}
+
+/** The positions that hold a step's lanes for the task's unit (or the case's only unit). */
+async function assigneesFor(
+  db: Queryable,
+  q: {
+    governmentId: string;
+    agencyId: string;
+    doc: SopDocument;
+    stepNo: number;
+    unitId: string | null;
+    caseUnits: string[];
+  },
+): Promise<string[]> {
+  const step = q.doc.steps.find((s) => s.no === q.stepNo)!;
+  const unit = q.unitId ?? (q.caseUnits.length === 1 ? q.caseUnits[0]! : null);
+  const ids: string[] = [];
+  for (const laneId of step.lanes) {
+    const lane = q.doc.lanes[laneId]!;
+    const positions = await lanesRepo.positionsFor(db, {
+      governmentId: q.governmentId,
+      agencyId: q.agencyId,
+      binding: lane.binding,
+      unitId: unit,
+    });
+    for (const p of positions) if (!ids.includes(p.position_id)) ids.push(p.position_id);
+  }
+  return ids;
+}
+
+async function openTasks(
+  tx: Tx,
+  q: {
+    governmentId: string;
+    agencyId: string;
+    caseId: string;
+    doc: SopDocument;
+    caseUnits: string[];
+    opened: EngineTask[];
+  },
+): Promise<void> {
+  for (const t of q.opened) {
+    await repo.insertTask(tx, {
+      government_id: q.governmentId,
+      case_id: q.caseId,
+      engine_id: t.id,
+      step_no: t.stepNo,
+      unit_id: t.unit,
+      round: t.round,
+      assignee_position_ids: await assigneesFor(tx, { ...q, stepNo: t.stepNo, unitId: t.unit }),
+      due_minutes: standardMinutes(q.doc, t.stepNo),
+    });
+  }
+}
+
+/** Positions the actor holds today (definitive or acting), their acting position first. */
+async function actorPositions(db: Queryable, actor: Actor): Promise<{ id: string; name: string }[]> {
+  if (!actor.employeeId) return [];
+  const held = await heldPositions(db, actor.employeeId);
+  const list = held.map((h) => ({ id: h.position_id, name: h.position_name }));
+  return list.sort((a, b) => (a.id === actor.actingPositionId ? -1 : b.id === actor.actingPositionId ? 1 : 0));
+}
+
+function presentTask(doc: SopDocument, t: repo.TaskRow, names: Map<string, string>): CaseTask {
+  const step = doc.steps.find((s) => s.no === t.step_no)!;
+  return {
+    id: t.id,
+    caseId: t.case_id,
+    stepNo: t.step_no,
+    stepText: step.text,
+    action: step.action,
+    laneTitles: step.lanes.map((l) => doc.lanes[l]?.title ?? l),
+    unitId: t.unit_id,
+    unitName: t.unit_name,
+    round: t.round,
+    status: t.status,
+    outcome: t.outcome,
+    allowedOutcomes: allowedOutcomes(doc, t.step_no),
+    assignees: t.assignee_position_ids.map((id) => ({ positionId: id, positionName: names.get(id) ?? '' })),
+    openedAt: new Date(t.opened_at).toISOString(),
+    dueAt: t.due_at ? new Date(t.due_at).toISOString() : null,
+    overdue: t.status === 'open' && t.due_at !== null && new Date(t.due_at).getTime() < Date.now(),
+    completedAt: t.completed_at ? new Date(t.completed_at).toISOString() : null,
+    completedByName: t.completed_by_name,
+    completedByPositionName: t.completed_by_position_name,
+    comment: t.comment,
+    reason: t.reason,
+  };
+}
+
+async function positionNames(db: Queryable, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.query<{ id: string; name: string }>(
+    'SELECT id, name FROM positions WHERE id = ANY($1::uuid[])',
+    [ids],
+  );
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+function presentCase(c: repo.CaseRow): CaseSummary {
+  return {
+    id: c.id,
+    number: c.number,
+    subject: c.subject,
+    period: c.period,
+    status: c.status,
+    sopId: c.sop_id,
+    sopTitle: c.sop_title,
+    sopVersion: c.sop_version,
+    agencyId: c.agency_id,
+    agencyName: c.agency_name,
+    unitIds: c.unit_ids,
+    startedAt: new Date(c.started_at).toISOString(),
+    closedAt: c.closed_at ? new Date(c.closed_at).toISOString() : null,
+    openTasks: c.open_tasks,
+  };
+}
+
+async function loadCaseDetail(db: Queryable, governmentId: string, id: string) {
+  const c = await repo.getCase(db, governmentId, id);
+  if (!c) throw notFound();
+  const doc = (await repo.versionDocument(db, c.sop_version_id)) as SopDocument;
+  const tasks = await repo.caseTasks(db, c.id);
+  const names = await positionNames(db, [...new Set(tasks.flatMap((t) => t.assignee_position_ids))]);
+  const events = await repo.caseEvents(db, c.id);
+  return {
+    ...presentCase(c),
+    cancelReason: c.cancel_reason,
+    tasks: tasks.map((t) => presentTask(doc, t, names)),
+    events: events.map((e) => ({
+      id: e.id,
+      at: new Date(e.at).toISOString(),
+      kind: e.kind,
+      taskId: e.task_id,
+      actorName: e.actor_name,
+      actorPositionName: e.actor_position_name,
+      comment: e.comment,
+      data: e.data,
+    })),
+  };
+}
+
+/**
+ * Starts a case of the SOP version in effect today. The government's admin may start any; anyone
+ * else must hold a lane of the first step.
+ */
+export async function startCase(opts: {
+  db: Database;
+  ctx: RequestContext;
+  governmentId: string;
+  input: { sopId: string; unitIds: string[]; period: string; subject: string };
+}) {
+  const actor = authorize(opts.ctx.actor, 'cases.act', opts.governmentId);
+  const { input, governmentId } = opts;
+  return opts.db.transaction(async (tx) => {
+    const version = await repo.effectiveVersion(tx, governmentId, input.sopId);
+    if (!version) {
+      const exists = await tx.query('SELECT 1 FROM sops WHERE government_id = $1 AND id = $2', [
+        governmentId,
+        input.sopId,
+      ]);
+      if (exists.length === 0) {
+        throw new AppError('VALIDATION', {
+          details: [{ path: 'body.sopId', message: { id: 'SOP tidak ditemukan', en: 'SOP not found' } }],
+        });
+      }
+      throw new AppError('SOP_NOT_EFFECTIVE');
+    }
+    const doc = version.document as SopDocument;
+    const unitIds = [...new Set(input.unitIds)];
+    const units = await tx.query<{ id: string }>(
+      'SELECT id FROM units WHERE government_id = $1 AND agency_id = $2 AND active AND id = ANY($3::uuid[])',
+      [governmentId, version.agency_id, unitIds],
+    );
+    const known = new Set(units.map((u) => u.id));
+    const bad = unitIds.findIndex((u) => !known.has(u));
+    if (bad >= 0) {
+      throw new AppError('VALIDATION', {
+        details: [
+          {
+            path: `body.unitIds.${bad}`,
+            message: {
+              id: 'Unit kerja tidak ada atau tidak aktif di perangkat daerah SOP ini',
+              en: "The unit does not exist or is inactive in the SOP's agency",
+            },
+          },
+        ],
+      });
+    }
+    const needsUnits = doc.steps.some((s) => s.perUnit);
+    if (needsUnits && unitIds.length === 0) {
+      throw new AppError('VALIDATION', {
+        details: [
+          {
+            path: 'body.unitIds',
+            message: {
+              id: 'SOP ini dijalankan per unit kerja: pilih unit kerjanya',
+              en: 'This SOP runs per unit: choose the units',
+            },
+          },
+        ],
+      });
+    }
+    const mine = await actorPositions(tx, actor);
+    if (actor.role === 'member') {
+      const first = await assigneesFor(tx, {
+        governmentId,
+        agencyId: version.agency_id,
+        doc,
+        stepNo: doc.steps[0]!.no,
+        unitId: null,
+        caseUnits: unitIds,
+      });
+      if (!mine.some((p) => first.includes(p.id))) throw new AppError('NOT_ASSIGNEE');
+    }
+    const started = engineStart(doc, { units: unitIds });
+    if (!started.ok) throw new AppError('VALIDATION');
+    const number = await repo.nextCaseNumber(tx, governmentId);
+    const caseId = await repo.insertCase(tx, {
+      government_id: governmentId,
+      agency_id: version.agency_id,
+      sop_id: input.sopId,
+      sop_version_id: version.id,
+      number,
+      subject: input.subject,
+      period: input.period,
+      unit_ids: unitIds,
+      engine_state: started.state,
+      started_by_user_id: actor.userId,
+    });
+    await openTasks(tx, {
+      governmentId,
+      agencyId: version.agency_id,
+      caseId,
+      doc,
+      caseUnits: unitIds,
+      opened: started.opened,
+    });
+    const position = mine[0] ?? null;
+    await repo.insertEvent(tx, {
+      government_id: governmentId,
+      case_id: caseId,
+      task_id: null,
+      actor_user_id: actor.userId,
+      actor_name: actor.displayName,
+      actor_position_id: position?.id ?? null,
+      actor_position_name: position?.name ?? null,
+      kind: 'start',
+      comment: '',
+      data: { sopVersion: version.version, units: unitIds, period: input.period },
+    });
+    await recordAudit(tx, opts.ctx, {
+      governmentId,
+      action: 'case.start',
+      entityType: 'case',
+      entityId: caseId,
+      after: { number, subject: input.subject, sopId: input.sopId, sopVersion: version.version, units: unitIds },
+    });
+    return loadCaseDetail(tx, governmentId, caseId);
+  });
+}
+
+/**
+ * Completes a task as one of the positions it is assigned to. "tidak" needs a reason and routes
+ * back; whoever completed the step before a review cannot approve it; two people acting on one
+ * task at once cannot both succeed (the case row is locked and the task must still be open).
+ */
+export async function completeCaseTask(opts: {
+  db: Database;
+  ctx: RequestContext;
+  governmentId: string;
+  caseId: string;
+  taskId: string;
+  input: {
+    outcome: 'done' | 'ya' | 'tidak';
+    comment: string;
+    reason?: string | undefined;
+    unitIds?: string[] | undefined;
+  };
+}) {
+  const actor = authorize(opts.ctx.actor, 'cases.act', opts.governmentId);
+  const { governmentId, caseId, input } = opts;
+  return opts.db.transaction(async (tx) => {
+    const c = await repo.getCase(tx, governmentId, caseId, true);
+    if (!c) throw notFound();
+    if (c.status !== 'open') throw new AppError('CASE_NOT_OPEN');
+    const task = await repo.getTask(tx, governmentId, caseId, opts.taskId);
+    if (!task) throw notFound();
+    if (task.status !== 'open') throw new AppError('TASK_NOT_OPEN');
+    const mine = await actorPositions(tx, actor);
+    const as = mine.find((p) => task.assignee_position_ids.includes(p.id));
+    if (!as) throw new AppError('NOT_ASSIGNEE');
+    const doc = (await repo.versionDocument(tx, c.sop_version_id)) as SopDocument;
+    const allowed = allowedOutcomes(doc, task.step_no);
+    if (!allowed.includes(input.outcome)) {
+      throw new AppError('VALIDATION', {
+        details: [
+          {
+            path: 'body.outcome',
+            message: {
+              id: `Pilihan untuk langkah ini: ${allowed.join(', ')}`,
+              en: `Allowed for this step: ${allowed.join(', ')}`,
+            },
+          },
+        ],
+      });
+    }
+    if (allowed.includes('ya')) {
+      // Four eyes: the work checked here must not be checked by the person who did it.
+      const tasks = await repo.caseTasks(tx, caseId);
+      const before = tasks
+        .filter((t) => t.status === 'done' && t.completed_at && new Date(t.completed_at) <= new Date(task.opened_at))
+        .filter((t) => task.unit_id === null || t.unit_id === task.unit_id || t.unit_id === null)
+        .sort((a, b) => new Date(b.completed_at!).getTime() - new Date(a.completed_at!).getTime())[0];
+      if (before?.completed_by_user_id === actor.userId) throw new AppError('SELF_REVIEW');
+    }
+    const next = engineComplete(doc, c.engine_state, task.engine_id, input.outcome, { units: input.unitIds });
+    if (!next.ok) {
+      throw new AppError('VALIDATION', {
+        details: [
+          {
+            path: 'body.unitIds',
+            message: {
+              id: 'Unit kerja tidak sesuai dengan cakupan kasus',
+              en: "The units do not match the case's scope",
+            },
+          },
+        ],
+      });
+    }
+    const closed = await repo.completeTask(tx, task.id, {
+      outcome: input.outcome,
+      userId: actor.userId,
+      positionId: as.id,
+      comment: input.comment,
+      reason: input.reason ?? '',
+    });
+    if (!closed) throw new AppError('TASK_NOT_OPEN');
+    await openTasks(tx, {
+      governmentId,
+      agencyId: c.agency_id,
+      caseId,
+      doc,
+      caseUnits: c.unit_ids,
+      opened: next.opened,
+    });
+    await repo.updateCaseState(tx, caseId, next.state);
+    const kind = input.outcome === 'tidak' ? 'return' : 'complete';
+    await repo.insertEvent(tx, {
+      government_id: governmentId,
+      case_id: caseId,
+      task_id: task.id,
+      actor_user_id: actor.userId,
+      actor_name: actor.displayName,
+      actor_position_id: as.id,
+      actor_position_name: as.name,
+      kind,
+      comment: input.comment || input.reason || '',
+      data: {
+        stepNo: task.step_no,
+        outcome: input.outcome,
+        reason: input.reason ?? null,
+        opened: next.opened.map((t) => t.stepNo),
+      },
+    });
+    await recordAudit(
+      tx,
+      { ...opts.ctx, actor: { ...actor, actingPositionId: as.id, actingPositionName: as.name } },
+      {
+        governmentId,
+        action: kind === 'return' ? 'case.return' : 'case.complete_task',
+        entityType: 'case',
+        entityId: caseId,
+        before: { taskId: task.id, stepNo: task.step_no, status: 'open' },
+        after: {
+          taskId: task.id,
+          stepNo: task.step_no,
+          outcome: input.outcome,
+          reason: input.reason ?? null,
+          caseStatus: next.state.status,
+        },
+      },
+    );
+    return loadCaseDetail(tx, governmentId, caseId);
+  });
+}
+
+export async function cancelCase(opts: {
+  db: Database;
+  ctx: RequestContext;
+  governmentId: string;
+  caseId: string;
+  reason: string;
+}) {
+  const actor = authorize(opts.ctx.actor, 'cases.act', opts.governmentId);
+  return opts.db.transaction(async (tx) => {
+    const c = await repo.getCase(tx, opts.governmentId, opts.caseId, true);
+    if (!c) throw notFound();
+    if (c.status !== 'open') throw new AppError('CASE_NOT_OPEN');
+    // The admin, or whoever started it, may cancel a case.
+    const starter = await tx.query<{ started_by_user_id: string | null }>(
+      'SELECT started_by_user_id FROM cases WHERE id = $1',
+      [c.id],
+    );
+    if (actor.role === 'member' && starter[0]?.started_by_user_id !== actor.userId) throw new AppError('FORBIDDEN');
+    const r = engineCancel(c.engine_state);
+    if (!r.ok) throw new AppError('CASE_NOT_OPEN');
+    await repo.cancelOpenTasks(tx, c.id);
+    await repo.updateCaseState(tx, c.id, r.state, { cancelReason: opts.reason });
+    await repo.insertEvent(tx, {
+      government_id: opts.governmentId,
+      case_id: c.id,
+      task_id: null,
+      actor_user_id: actor.userId,
+      actor_name: actor.displayName,
+      actor_position_id: actor.actingPositionId,
+      actor_position_name: actor.actingPositionName,
+      kind: 'cancel',
+      comment: opts.reason,
+      data: {},
+    });
+    await recordAudit(tx, opts.ctx, {
+      governmentId: opts.governmentId,
+      action: 'case.cancel',
+      entityType: 'case',
+      entityId: c.id,
+      before: { status: 'open' },
+      after: { status: 'cancelled', reason: opts.reason },
+    });
+    return loadCaseDetail(tx, opts.governmentId, c.id);
+  });
+}
+
+export async function getCase(opts: { db: Database; ctx: RequestContext; governmentId: string; id: string }) {
+  authorize(opts.ctx.actor, 'cases.read', opts.governmentId);
+  return loadCaseDetail(opts.db, opts.governmentId, opts.id);
+}
+
+export async function listCases(opts: {
+  db: Database;
+  ctx: RequestContext;
+  governmentId: string;
+  query: { status: string; sopId?: string | undefined; page: number; pageSize: number };
+}) {
+  authorize(opts.ctx.actor, 'cases.read', opts.governmentId);
+  const { rows, total } = await repo.listCases(opts.db, {
+    governmentId: opts.governmentId,
+    status: opts.query.status,
+    sopId: opts.query.sopId,
+    limit: opts.query.pageSize,
+    offset: (opts.query.page - 1) * opts.query.pageSize,
+  });
+  return { items: rows.map(presentCase), total, page: opts.query.page, pageSize: opts.query.pageSize };
+}
+
+/** "Tugas Saya": open tasks for the positions the person holds today, soonest due first. */
+export async function myInbox(opts: {
+  db: Database;
+  ctx: RequestContext;
+  governmentId: string;
+  page: number;
+  pageSize: number;
+}) {
+  const actor = authorize(opts.ctx.actor, 'cases.read', opts.governmentId);
+  const mine = await actorPositions(opts.db, actor);
+  const { rows, total } = await repo.inbox(
+    opts.db,
+    opts.governmentId,
+    mine.map((p) => p.id),
+    opts.pageSize,
+    (opts.page - 1) * opts.pageSize,
+  );
+  const names = await positionNames(opts.db, [...new Set(rows.flatMap((t) => t.assignee_position_ids))]);
+  const docs = new Map<string, SopDocument>();
+  const items = [];
+  for (const t of rows) {
+    const c = await repo.getCase(opts.db, opts.governmentId, t.case_id);
+    if (!c) continue;
+    if (!docs.has(c.sop_version_id))
+      docs.set(c.sop_version_id, (await repo.versionDocument(opts.db, c.sop_version_id)) as SopDocument);
+    items.push({
+      ...presentTask(docs.get(c.sop_version_id)!, t, names),
+      caseNumber: t.case_number,
+      caseSubject: t.case_subject,
+      sopTitle: t.sop_title,
+    });
+  }
+  return { items, total, page: opts.page, pageSize: opts.pageSize };
+}

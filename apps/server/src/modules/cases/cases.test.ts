@@ -1,0 +1,208 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Client, createTestApp, signIn, type TestContext } from '../../test/fixture.js';
+import { DEMO_PASSWORD, loadDemo } from '../demo/demo.service.js';
+
+// The Banggai Dinas Perdagangan "Mekanisme Perbaikan Data Kinerja" run through the API by its own
+// demo officials: a return at step 6 (Kabid → JP) and at step 8 (Sekretaris → Kasubbag), then the
+// signature at step 9.
+
+let t: TestContext;
+let admin: Client;
+let governmentId: string;
+let sopId: string;
+let unitId: string;
+const users = new Map<string, Client>();
+const as = async (username: string) => {
+  if (!users.has(username)) users.set(username, await signIn(t.app, username, DEMO_PASSWORD));
+  return users.get(username)!;
+};
+const gov = (p = '') => `/api/governments/${governmentId}${p}`;
+
+type Task = {
+  id: string;
+  stepNo: number;
+  status: string;
+  round: number;
+  dueAt: string | null;
+  openedAt: string;
+  assignees: { positionName: string }[];
+};
+type Case = { id: string; status: string; tasks: Task[] };
+
+beforeAll(async () => {
+  t = await createTestApp();
+  await loadDemo(t.db);
+  admin = await as('banggai.admin');
+  governmentId = (await admin.request('GET', '/api/auth/me')).json().government.id;
+  const list = await admin.request('GET', gov('/sops?q=Mekanisme Perbaikan'));
+  sopId = list.json().items.find((s: { key: string }) => s.key === 'banggai/disdag/perbaikan-data-kinerja').id;
+  const detail = (await admin.request('GET', gov(`/sops/${sopId}`))).json();
+  const v1 = detail.versions[0];
+  await (await as('disdag.kadis')).request('POST', gov(`/sops/${sopId}/versions/${v1.id}/approve`));
+  const approvedOn = (await admin.request('GET', gov(`/sops/${sopId}`))).json().versions[0].approvedOn;
+  const eff = await admin.request('POST', gov(`/sops/${sopId}/versions/${v1.id}/make-effective`), {
+    effectiveFrom: approvedOn,
+  });
+  if (eff.statusCode !== 200) throw new Error(eff.body);
+  unitId = (await admin.request('GET', gov('/units?q=Bidang Perdagangan Dalam Negeri'))).json().items[0].id;
+}, 120_000);
+afterAll(async () => {
+  await t.close();
+});
+
+const openTask = (c: Case) => c.tasks.find((x) => x.status === 'open')!;
+async function complete(username: string, c: Case, body: Record<string, unknown>) {
+  return (await as(username)).request('POST', gov(`/cases/${c.id}/tasks/${openTask(c).id}/complete`), body);
+}
+async function done(username: string, c: Case, body: Record<string, unknown> = { outcome: 'done' }): Promise<Case> {
+  const res = await complete(username, c, body);
+  if (res.statusCode !== 200) throw new Error(`${username}: ${res.statusCode} ${res.body}`);
+  return res.json();
+}
+
+describe('a case of the Banggai Perbaikan SOP', () => {
+  it('runs to completion with its officials, through both returns', async () => {
+    const kadis = await as('disdag.kadis');
+    const started = await kadis.request('POST', gov('/cases'), {
+      sopId,
+      unitIds: [unitId],
+      period: '2026-T3',
+      subject: 'Perbaikan realisasi IKU stabilitas harga triwulan III',
+    });
+    expect(started.statusCode, started.body).toBe(201);
+    let c: Case = started.json();
+    expect(openTask(c)).toMatchObject({ stepNo: 1, assignees: [{ positionName: 'Kepala Dinas Perdagangan' }] });
+    // Mutu baku: 120 menit for step 1.
+    expect(new Date(openTask(c).dueAt!).getTime() - new Date(openTask(c).openedAt).getTime()).toBe(120 * 60_000);
+
+    const inbox = (await kadis.request('GET', gov('/inbox'))).json();
+    expect(inbox.items.map((i: { stepNo: number }) => i.stepNo)).toEqual([1]);
+
+    c = await done('disdag.kadis', c);
+    c = await done('disdag.sekdis', c);
+    c = await done('disdag.kasubbag-pe', c);
+    // Step 4 belongs to the Kabid and the Kasi of the Bidang in scope.
+    expect(openTask(c).assignees.map((a) => a.positionName)).toEqual([
+      'Kepala Bidang Perdagangan Dalam Negeri',
+      'Kepala Seksi Distribusi dan Stabilisasi Harga',
+      'Kepala Seksi Perlindungan Konsumen dan Tertib Niaga',
+    ]);
+    c = await done('disdag.kasi-distribusi', c);
+    expect(openTask(c).stepNo).toBe(5);
+    // Someone outside the lane cannot act on it.
+    const outsider = await complete('disdag.kasubbag-umum', c, { outcome: 'done' });
+    expect(outsider.statusCode).toBe(403);
+    expect(outsider.json().error.code).toBe('NOT_ASSIGNEE');
+    c = await done('disdag.jp-perdagangan-1', c);
+
+    // Step 6: the Kabid returns it to the JP; "tidak" needs a reason.
+    const noReason = await complete('disdag.kabid-perdagangan', c, { outcome: 'tidak' });
+    expect(noReason.statusCode).toBe(400);
+    expect(noReason.json().error.details[0].path).toBe('body.reason');
+    c = await done('disdag.kabid-perdagangan', c, {
+      outcome: 'tidak',
+      reason: 'Bukti dukung realisasi Agustus belum dilampirkan',
+    });
+    expect(openTask(c)).toMatchObject({ stepNo: 5, round: 2 });
+    c = await done('disdag.jp-perdagangan-1', c, { outcome: 'done', comment: 'Bukti dukung dilampirkan' });
+    c = await done('disdag.kabid-perdagangan', c, { outcome: 'ya' });
+    c = await done('disdag.kasubbag-pe', c);
+    // Step 8: the Sekretaris returns it to the Kasubbag, then gives paraf.
+    c = await done('disdag.sekdis', c, {
+      outcome: 'tidak',
+      reason: 'Rekapitulasi belum memuat nilai sebelum perbaikan',
+    });
+    expect(openTask(c).stepNo).toBe(7);
+    c = await done('disdag.kasubbag-pe', c);
+    c = await done('disdag.sekdis', c, { outcome: 'ya' });
+    expect(openTask(c).stepNo).toBe(9);
+    c = await done('disdag.kadis', c);
+    expect(c.status).toBe('completed');
+    expect(c.tasks.map((x) => x.stepNo)).toEqual([1, 2, 3, 4, 5, 6, 5, 6, 7, 8, 7, 8, 9]);
+
+    const detail = (await admin.request('GET', gov(`/cases/${c.id}`))).json();
+    expect(detail.events.map((e: { kind: string }) => e.kind)).toEqual([
+      'start',
+      ...['complete', 'complete', 'complete', 'complete', 'complete', 'return', 'complete', 'complete', 'complete'],
+      ...['return', 'complete', 'complete', 'complete'],
+    ]);
+    const returns = detail.tasks.filter((x: { outcome: string }) => x.outcome === 'tidak');
+    expect(returns.map((x: { reason: string }) => x.reason)).toEqual([
+      'Bukti dukung realisasi Agustus belum dilampirkan',
+      'Rekapitulasi belum memuat nilai sebelum perbaikan',
+    ]);
+    const audit = await t.db.query<{ action: string }>(
+      "SELECT action FROM audit_log WHERE entity_type = 'case' AND entity_id = $1 ORDER BY id",
+      [c.id],
+    );
+    expect(audit.map((a) => a.action).filter((a) => a === 'case.return')).toHaveLength(2);
+    expect(audit[0]!.action).toBe('case.start');
+  });
+
+  it('lets only one of two people acting on the same task at once succeed', async () => {
+    const kadis = await as('disdag.kadis');
+    let c: Case = (
+      await kadis.request('POST', gov('/cases'), { sopId, unitIds: [unitId], subject: 'Uji serentak' })
+    ).json();
+    c = await done('disdag.kadis', c);
+    c = await done('disdag.sekdis', c);
+    c = await done('disdag.kasubbag-pe', c);
+    const [a, b] = await Promise.all([
+      complete('disdag.kabid-perdagangan', c, { outcome: 'done' }),
+      complete('disdag.kasi-distribusi', c, { outcome: 'done' }),
+    ]);
+    expect([a!.statusCode, b!.statusCode].sort()).toEqual([200, 409]);
+    const after = (await admin.request('GET', gov(`/cases/${c.id}`))).json() as Case;
+    expect(after.tasks.filter((x) => x.stepNo === 5)).toHaveLength(1);
+  });
+
+  it('does not let the person who did a step approve it at the next review', async () => {
+    // The Sekretaris is also Plt Kasubbag Perencanaan dan Evaluasi today: they recap (step 7) and
+    // may not then approve their own recap at step 8.
+    const today = (await admin.request('GET', gov('/sops/' + sopId))).json().versions[0].approvedOn as string;
+    const positions = (await admin.request('GET', gov('/positions?q=Perencanaan dan Evaluasi&pageSize=50'))).json()
+      .items;
+    const kasubbag = positions.find((p: { code: string }) => p.code === 'kasubbag-perencanaan-evaluasi');
+    const sekdisMe = (await (await as('disdag.sekdis')).request('GET', '/api/auth/me')).json();
+    const plt = await admin.request('POST', gov(`/positions/${kasubbag.id}/assignments`), {
+      employeeId: sekdisMe.user.employeeId,
+      kind: 'plt',
+      startsOn: today,
+      endsOn: today,
+    });
+    expect(plt.statusCode, plt.body).toBe(201);
+    let c: Case = (
+      await (
+        await as('disdag.kadis')
+      ).request('POST', gov('/cases'), { sopId, unitIds: [unitId], subject: 'Uji empat mata' })
+    ).json();
+    for (const u of [
+      'disdag.kadis',
+      'disdag.sekdis',
+      'disdag.kasubbag-pe',
+      'disdag.kabid-perdagangan',
+      'disdag.jp-perdagangan-1',
+    ]) {
+      c = await done(u, c);
+    }
+    c = await done('disdag.kabid-perdagangan', c, { outcome: 'ya' });
+    c = await done('disdag.sekdis', c); // step 7, as Plt Kasubbag
+    const self = await complete('disdag.sekdis', c, { outcome: 'ya' });
+    expect(self.statusCode).toBe(403);
+    expect(self.json().error.code).toBe('SELF_REVIEW');
+  });
+
+  it('refuses a case of an SOP not in effect, and cancels with a reason', async () => {
+    const other = (await admin.request('GET', gov('/sops?q=Monitoring'))).json().items[0];
+    const refused = await admin.request('POST', gov('/cases'), { sopId: other.id, subject: 'Monitoring triwulan' });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error.code).toBe('SOP_NOT_EFFECTIVE');
+    const c: Case = (
+      await admin.request('POST', gov('/cases'), { sopId, unitIds: [unitId], subject: 'Akan dibatalkan' })
+    ).json();
+    expect((await admin.request('POST', gov(`/cases/${c.id}/cancel`), {})).statusCode).toBe(400);
+    const cancelled = await admin.request('POST', gov(`/cases/${c.id}/cancel`), { reason: 'Dibuat keliru' });
+    expect(cancelled.json()).toMatchObject({ status: 'cancelled', cancelReason: 'Dibuat keliru' });
+    expect(cancelled.json().tasks.every((x: Task) => x.status !== 'open')).toBe(true);
+  });
+});
