@@ -1,3 +1,4 @@
+export * from './calendar.js';
 export * from './contracts/audit.js';
 export * from './contracts/auth.js';
 export * from './contracts/cases.js';

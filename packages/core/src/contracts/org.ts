@@ -37,6 +37,8 @@ const url = z.union([z.url().max(500), z.literal('')]).optional();
  */
 export const expectedUpdatedAt = z.iso.datetime({ offset: true }).optional();
 
+const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Tulis jam sebagai JJ:MM, mis. 07:30');
+
 // ── governments ────────────────────────────────────────────────────────────────────────────
 export const government = z.object({
   id: z.uuid(),
@@ -53,6 +55,10 @@ export const government = z.object({
   letterheadLines: z.array(z.string()),
   hasLogo: z.boolean(),
   requireAdminTotp: z.boolean(),
+  /** Working calendar: ISO weekdays (1 = Monday) and hours, for mutu baku due times. */
+  workDays: z.array(z.number().int()),
+  workStart: z.string(),
+  workEnd: z.string(),
   active: z.boolean(),
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -72,6 +78,9 @@ const governmentFields = {
   website: url,
   letterheadLines: z.array(z.string().trim().max(limits.name)).max(6).optional(),
   requireAdminTotp: z.boolean().optional(),
+  workDays: z.array(z.number().int().min(1).max(7)).min(1).max(7).optional(),
+  workStart: clock.optional(),
+  workEnd: clock.optional(),
 };
 export const createGovernmentBody = z.strictObject(governmentFields);
 export const updateGovernmentBody = z
@@ -348,3 +357,10 @@ export const updateUserBody = z
   .partial();
 export const resetPasswordBody = z.strictObject({ newPassword: password });
 export const userListQuery = listQuery.extend({ role: z.enum(roles).optional() });
+
+// ── holidays ───────────────────────────────────────────────────────────────────────────────
+export const holiday = z.object({ id: z.uuid(), date: z.string(), name: z.string() });
+export type Holiday = z.infer<typeof holiday>;
+export const createHolidayBody = z.strictObject({ date: isoDate, name: name });
+export const holidayListQuery = z.strictObject({ year: z.coerce.number().int().min(2000).max(2100).optional() });
+export const holidayParams = z.strictObject({ governmentId: z.uuid(), holidayId: z.uuid() });

@@ -177,14 +177,25 @@ export async function insertTask(
     unit_id: string | null;
     round: number;
     assignee_position_ids: string[];
-    /** Mutu baku time in minutes after opening; null when the step has none. */
-    due_minutes: number | null;
+    opened_at: Date;
+    /** Opened time plus the step's mutu baku on the working calendar; null when the step has none. */
+    due_at: Date | null;
   },
 ): Promise<string> {
   const rows = await tx.query<{ id: string }>(
-    `INSERT INTO case_tasks (government_id, case_id, engine_id, step_no, unit_id, round, assignee_position_ids, due_at)
-     VALUES ($1,$2,$3,$4,$5,$6,$7::uuid[], now() + make_interval(mins => $8::int)) RETURNING id`,
-    [t.government_id, t.case_id, t.engine_id, t.step_no, t.unit_id, t.round, t.assignee_position_ids, t.due_minutes],
+    `INSERT INTO case_tasks (government_id, case_id, engine_id, step_no, unit_id, round, assignee_position_ids, opened_at, due_at)
+     VALUES ($1,$2,$3,$4,$5,$6,$7::uuid[],$8,$9) RETURNING id`,
+    [
+      t.government_id,
+      t.case_id,
+      t.engine_id,
+      t.step_no,
+      t.unit_id,
+      t.round,
+      t.assignee_position_ids,
+      t.opened_at,
+      t.due_at,
+    ],
   );
   return rows[0]!.id;
 }

@@ -1,4 +1,5 @@
 import {
+  addWorkingMinutes,
   allowedOutcomes,
   type CaseSummary,
   type CaseTask,
@@ -8,6 +9,8 @@ import {
   startCase as engineStart,
   parseDuration,
   type SopDocument,
+  type WorkingCalendar,
+  workingMinutesPerDay,
 } from '@sidakin/core';
 import type { Database, Queryable, Tx } from '../../db/database.js';
 import { AppError, notFound } from '../../errors.js';
@@ -15,17 +18,17 @@ import { authorize } from '../../http/access.js';
 import type { Actor, RequestContext } from '../../http/context.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { heldPositions } from '../auth/auth.repo.js';
+import { workingCalendar } from '../org/org.service.js';
 import * as lanesRepo from '../sops/lanes.repo.js';
 import * as repo from './cases.repo.js';
 
-const MINUTES = { menit: 1, jam: 60, hari: 24 * 60 } as const;
-
-/** A step's mutu baku time in minutes (calendar time; the working calendar comes later), or null. */
-export function standardMinutes(doc: SopDocument, stepNo: number): number | null {
+/** A step's mutu baku time in working minutes (a "hari" is one working day), or null when it has none. */
+export function standardMinutes(doc: SopDocument, stepNo: number, cal: WorkingCalendar): number | null {
   const step = doc.steps.find((s) => s.no === stepNo);
   if (!step?.duration) return null;
   const d = parseDuration(step.duration);
-  return Math.round(d.value * MINUTES[d.unit]);
+  const per = { menit: 1, jam: 60, hari: workingMinutesPerDay(cal) }[d.unit];
+  return Math.round(d.value * per);
 }
 
 /** The positions that hold a step's lanes for the task's unit (or the case's only unit). */
@@ -67,7 +70,10 @@ async function openTasks(
     opened: EngineTask[];
   },
 ): Promise<void> {
+  const cal = await workingCalendar(tx, q.governmentId);
+  const openedAt = new Date();
   for (const t of q.opened) {
+    const minutes = standardMinutes(q.doc, t.stepNo, cal);
     await repo.insertTask(tx, {
       government_id: q.governmentId,
       case_id: q.caseId,
@@ -76,7 +82,8 @@ async function openTasks(
       unit_id: t.unit,
       round: t.round,
       assignee_position_ids: await assigneesFor(tx, { ...q, stepNo: t.stepNo, unitId: t.unit }),
-      due_minutes: standardMinutes(q.doc, t.stepNo),
+      opened_at: openedAt,
+      due_at: minutes === null ? null : addWorkingMinutes(openedAt, minutes, cal),
     });
   }
 }

@@ -1,6 +1,8 @@
+import { addWorkingMinutes } from '@sidakin/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, createTestApp, signIn, type TestContext } from '../../test/fixture.js';
 import { DEMO_PASSWORD, loadDemo } from '../demo/demo.service.js';
+import { workingCalendar } from '../org/org.service.js';
 
 // The Banggai Dinas Perdagangan "Mekanisme Perbaikan Data Kinerja" run through the API by its own
 // demo officials: a return at step 6 (Kabid → JP) and at step 8 (Sekretaris → Kasubbag), then the
@@ -72,8 +74,9 @@ describe('a case of the Banggai Perbaikan SOP', () => {
     expect(started.statusCode, started.body).toBe(201);
     let c: Case = started.json();
     expect(openTask(c)).toMatchObject({ stepNo: 1, assignees: [{ positionName: 'Kepala Dinas Perdagangan' }] });
-    // Mutu baku: 120 menit for step 1.
-    expect(new Date(openTask(c).dueAt!).getTime() - new Date(openTask(c).openedAt).getTime()).toBe(120 * 60_000);
+    // Mutu baku: 120 menit of working time for step 1, on Banggai's calendar (WITA, 07:30–16:00).
+    const cal = await workingCalendar(t.db, governmentId);
+    expect(openTask(c).dueAt).toBe(addWorkingMinutes(new Date(openTask(c).openedAt), 120, cal).toISOString());
 
     const inbox = (await kadis.request('GET', gov('/inbox'))).json();
     expect(inbox.items.map((i: { stepNo: number }) => i.stepNo)).toEqual([1]);

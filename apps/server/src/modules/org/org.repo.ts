@@ -88,12 +88,15 @@ export interface GovernmentRow {
   letterhead_lines: string[];
   has_logo: boolean;
   require_admin_totp: boolean;
+  work_days: number[];
+  work_start: string;
+  work_end: string;
   active: boolean;
   created_at: Date;
   updated_at: Date;
 }
 export const governmentColumns = `id, code, name, kind, region, province, time_zone, address, phone, email, website,
-  letterhead_lines, (logo IS NOT NULL) AS has_logo, require_admin_totp, active, created_at, updated_at`;
+  letterhead_lines, (logo IS NOT NULL) AS has_logo, require_admin_totp, work_days, work_start, work_end, active, created_at, updated_at`;
 
 export async function getGovernment(db: Queryable, id: string): Promise<GovernmentRow | undefined> {
   const rows = await db.query<GovernmentRow>(`SELECT ${governmentColumns} FROM governments WHERE id = $1`, [id]);
@@ -102,12 +105,17 @@ export async function getGovernment(db: Queryable, id: string): Promise<Governme
 
 export async function insertGovernment(
   tx: Tx,
-  g: Omit<GovernmentRow, 'id' | 'has_logo' | 'active' | 'created_at' | 'updated_at'>,
+  g: Omit<
+    GovernmentRow,
+    'id' | 'has_logo' | 'active' | 'created_at' | 'updated_at' | 'work_days' | 'work_start' | 'work_end'
+  > &
+    Partial<Pick<GovernmentRow, 'work_days' | 'work_start' | 'work_end'>>,
 ): Promise<string> {
   const rows = await tx.query<{ id: string }>(
     `INSERT INTO governments (code, name, kind, region, province, time_zone, address, phone, email, website,
-       letterhead_lines, require_admin_totp)
-     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11::jsonb,$12) RETURNING id`,
+       letterhead_lines, require_admin_totp, work_days, work_start, work_end)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11::jsonb,$12, COALESCE($13::int[], '{1,2,3,4,5}'), COALESCE($14, '07:30'), COALESCE($15, '16:00'))
+     RETURNING id`,
     [
       g.code,
       g.name,
@@ -121,6 +129,9 @@ export async function insertGovernment(
       g.website,
       JSON.stringify(g.letterhead_lines),
       g.require_admin_totp,
+      g.work_days ?? null,
+      g.work_start ?? null,
+      g.work_end ?? null,
     ],
   );
   return rows[0]!.id;
@@ -521,6 +532,37 @@ export async function removeTeamMember(
       WHERE government_id = $1 AND team_id = $2 AND id = $3 AND removed_at IS NULL
       RETURNING id, team_id, role, position_id, NULL::text AS position_name, employee_id, NULL::text AS employee_name`,
     [governmentId, teamId, memberId],
+  );
+  return rows[0];
+}
+
+// ── holidays ─────────────────────────────────────────────────────────────────────────────
+export interface HolidayRow {
+  id: string;
+  date: string;
+  name: string;
+}
+
+export async function listHolidays(db: Queryable, governmentId: string, year?: number): Promise<HolidayRow[]> {
+  return db.query<HolidayRow>(
+    `SELECT id, date, name FROM holidays WHERE government_id = $1 AND ($2::int IS NULL OR extract(year FROM date) = $2)
+      ORDER BY date`,
+    [governmentId, year ?? null],
+  );
+}
+
+export async function insertHoliday(tx: Tx, governmentId: string, date: string, name: string): Promise<string> {
+  const rows = await tx.query<{ id: string }>(
+    'INSERT INTO holidays (government_id, date, name) VALUES ($1,$2,$3) RETURNING id',
+    [governmentId, date, name],
+  );
+  return rows[0]!.id;
+}
+
+export async function deleteHoliday(tx: Tx, governmentId: string, id: string): Promise<HolidayRow | undefined> {
+  const rows = await tx.query<HolidayRow>(
+    'DELETE FROM holidays WHERE government_id = $1 AND id = $2 RETURNING id, date, name',
+    [governmentId, id],
   );
   return rows[0];
 }

@@ -8,6 +8,7 @@ import {
   createAssignmentBody,
   createEmployeeBody,
   createGovernmentBody,
+  createHolidayBody,
   createPositionBody,
   createTeamBody,
   createUnitBody,
@@ -17,8 +18,12 @@ import {
   government,
   governmentEntityParams,
   governmentParams,
+  holiday,
+  holidayListQuery,
+  holidayParams,
   listQuery,
   logoBody,
+  okResponse,
   pageOf,
   position,
   positionListQuery,
@@ -35,6 +40,7 @@ import {
   updateUnitBody,
 } from '@sidakin/core';
 import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
 import type { AppDeps } from '../../app.js';
 import { typed } from '../../http/types.js';
 import * as org from './org.service.js';
@@ -502,5 +508,49 @@ export async function orgRoutes(app: FastifyInstance, deps: AppDeps): Promise<vo
         teamId: req.params.id,
         memberId: req.params.memberId,
       }),
+  );
+
+  // ── holidays (working calendar) ──
+  api.get(
+    `${base}/holidays`,
+    {
+      config: { access: { permission: 'government.read' } },
+      schema: {
+        tags: gTags,
+        summary: 'Holidays of the working calendar',
+        params: governmentParams,
+        querystring: holidayListQuery,
+        response: { 200: z.object({ items: z.array(holiday) }) },
+      },
+    },
+    async (req) => org.listHolidays({ db, ctx: req.ctx, governmentId: req.params.governmentId, year: req.query.year }),
+  );
+  api.post(
+    `${base}/holidays`,
+    {
+      config: { access: { permission: 'government.manage' } },
+      schema: {
+        tags: gTags,
+        summary: 'Add a holiday',
+        params: governmentParams,
+        body: createHolidayBody,
+        response: { 201: holiday },
+      },
+    },
+    async (req, reply) =>
+      reply
+        .status(201)
+        .send(await org.addHoliday({ db, ctx: req.ctx, governmentId: req.params.governmentId, ...req.body })),
+  );
+  api.delete(
+    `${base}/holidays/:holidayId`,
+    {
+      config: { access: { permission: 'government.manage' } },
+      schema: { tags: gTags, summary: 'Remove a holiday', params: holidayParams, response: { 200: okResponse } },
+    },
+    async (req) => {
+      await org.removeHoliday({ db, ctx: req.ctx, ...req.params });
+      return { ok: true as const };
+    },
   );
 }

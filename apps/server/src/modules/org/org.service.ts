@@ -16,6 +16,7 @@ import {
   limits,
   type Page,
   type Position,
+  parseClock,
   parseNip,
   type Team,
   type Unit,
@@ -25,6 +26,7 @@ import {
   type updatePositionBody,
   type updateTeamBody,
   type updateUnitBody,
+  type WorkingCalendar,
 } from '@sidakin/core';
 import type { z } from 'zod';
 import type { Database, Queryable, Tx } from '../../db/database.js';
@@ -81,6 +83,9 @@ export function presentGovernment(r: repo.GovernmentRow): Government {
     letterheadLines: r.letterhead_lines,
     hasLogo: r.has_logo,
     requireAdminTotp: r.require_admin_totp,
+    workDays: r.work_days,
+    workStart: r.work_start,
+    workEnd: r.work_end,
     active: r.active,
     createdAt: iso(r.created_at),
     updatedAt: iso(r.updated_at),
@@ -164,6 +169,9 @@ export async function insertGovernmentTx(
     website: input.website ?? '',
     letterhead_lines: input.letterheadLines ?? [],
     require_admin_totp: input.requireAdminTotp ?? false,
+    work_days: input.workDays,
+    work_start: input.workStart,
+    work_end: input.workEnd,
   });
   const created = presentGovernment((await repo.getGovernment(tx, id))!);
   await recordAudit(tx, ctx, {
@@ -201,6 +209,12 @@ export async function updateGovernment(opts: {
   return opts.db.transaction(async (tx) => {
     const before = await repo.getGovernment(tx, opts.governmentId);
     if (!before) throw notFound();
+    if ((input.workEnd ?? before.work_end) <= (input.workStart ?? before.work_start)) {
+      throw invalidField('body.workEnd', {
+        id: 'Jam kerja berakhir harus setelah jam mulai',
+        en: 'The working day must end after it starts',
+      });
+    }
     assertFresh(
       await repo.updateRow(
         tx,
@@ -219,6 +233,9 @@ export async function updateGovernment(opts: {
           website: input.website,
           letterhead_lines: input.letterheadLines ? JSON.stringify(input.letterheadLines) : undefined,
           require_admin_totp: input.requireAdminTotp,
+          work_days: input.workDays ? [...new Set(input.workDays)].sort((a, b) => a - b) : undefined,
+          work_start: input.workStart,
+          work_end: input.workEnd,
           active: input.active,
         },
         input.expectedUpdatedAt,
@@ -1357,4 +1374,76 @@ export async function removeTeamMember(opts: {
     });
     return loadTeam(tx, opts.governmentId, opts.teamId);
   });
+}
+
+// ── holidays ─────────────────────────────────────────────────────────────────────────────
+export async function listHolidays(opts: {
+  db: Database;
+  ctx: RequestContext;
+  governmentId: string;
+  year?: number | undefined;
+}) {
+  authorize(opts.ctx.actor, 'government.read', opts.governmentId);
+  return { items: await repo.listHolidays(opts.db, opts.governmentId, opts.year) };
+}
+
+export async function addHoliday(opts: {
+  db: Database;
+  ctx: RequestContext;
+  governmentId: string;
+  date: string;
+  name: string;
+}) {
+  authorize(opts.ctx.actor, 'government.manage', opts.governmentId);
+  return opts.db.transaction(async (tx) => {
+    if (
+      await exists(tx, 'SELECT 1 FROM holidays WHERE government_id = $1 AND date = $2', [opts.governmentId, opts.date])
+    ) {
+      throw duplicate('body.date');
+    }
+    const id = await repo.insertHoliday(tx, opts.governmentId, opts.date, opts.name);
+    const created = { id, date: opts.date, name: opts.name };
+    await recordAudit(tx, opts.ctx, {
+      governmentId: opts.governmentId,
+      action: 'holiday.create',
+      entityType: 'holiday',
+      entityId: id,
+      after: created,
+    });
+    return created;
+  });
+}
+
+export async function removeHoliday(opts: {
+  db: Database;
+  ctx: RequestContext;
+  governmentId: string;
+  holidayId: string;
+}) {
+  authorize(opts.ctx.actor, 'government.manage', opts.governmentId);
+  await opts.db.transaction(async (tx) => {
+    const gone = await repo.deleteHoliday(tx, opts.governmentId, opts.holidayId);
+    if (!gone) throw notFound();
+    await recordAudit(tx, opts.ctx, {
+      governmentId: opts.governmentId,
+      action: 'holiday.delete',
+      entityType: 'holiday',
+      entityId: gone.id,
+      before: gone,
+    });
+  });
+}
+
+/** The government's working calendar, holidays included (for due times). */
+export async function workingCalendar(db: Queryable, governmentId: string): Promise<WorkingCalendar> {
+  const g = await repo.getGovernment(db, governmentId);
+  if (!g) throw notFound();
+  const holidays = await repo.listHolidays(db, governmentId);
+  return {
+    timeZone: g.time_zone,
+    workDays: g.work_days,
+    workStart: parseClock(g.work_start),
+    workEnd: parseClock(g.work_end),
+    holidays: holidays.map((h) => h.date),
+  };
 }

@@ -1259,3 +1259,34 @@ describe('stale writes', () => {
     ).toBe(409);
   });
 });
+
+describe('working calendar', () => {
+  it('keeps working days and hours on the government, and holidays the admin edits', async () => {
+    const g0 = (await admin.request('GET', gov())).json();
+    expect(g0).toMatchObject({ workDays: [1, 2, 3, 4, 5], workStart: '07:30', workEnd: '16:00' });
+    const bad = await admin.request('PATCH', gov(), { workStart: '16:00', workEnd: '08:00' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.details[0].path).toBe('body.workEnd');
+    const wrongClock = await admin.request('PATCH', gov(), { workStart: '7.30' });
+    expect(wrongClock.json().error.details[0].path).toBe('body.workStart');
+    const ok = await admin.request('PATCH', gov(), { workDays: [5, 1, 2, 3, 4, 6], workEnd: '15:30' });
+    expect(ok.json()).toMatchObject({ workDays: [1, 2, 3, 4, 5, 6], workEnd: '15:30' });
+
+    const h = await admin.request('POST', gov('/holidays'), { date: '2026-08-17', name: 'Hari Kemerdekaan RI' });
+    expect(h.statusCode).toBe(201);
+    expect((await admin.request('POST', gov('/holidays'), { date: '2026-08-17', name: 'Lagi' })).statusCode).toBe(409);
+    const member = await signIn(t.app, g.member.username);
+    expect((await member.request('GET', gov('/holidays?year=2026'))).json().items).toEqual([
+      { id: h.json().id, date: '2026-08-17', name: 'Hari Kemerdekaan RI' },
+    ]);
+    expect((await member.request('POST', gov('/holidays'), { date: '2026-12-25', name: 'Natal' })).statusCode).toBe(
+      403,
+    );
+    expect((await admin.request('DELETE', gov(`/holidays/${h.json().id}`))).statusCode).toBe(200);
+    expect((await admin.request('GET', gov('/holidays'))).json().items).toEqual([]);
+    const actions = await t.db.query<{ action: string }>(
+      "SELECT action FROM audit_log WHERE entity_type = 'holiday' ORDER BY id",
+    );
+    expect(actions.map((a) => a.action)).toEqual(['holiday.create', 'holiday.delete']);
+  });
+});
