@@ -57,7 +57,7 @@ CREATE TABLE case_events (
   actor_name text,
   actor_position_id uuid,
   actor_position_name text,
-  kind text NOT NULL CHECK (kind IN ('start', 'complete', 'return', 'cancel')),
+  kind text NOT NULL CHECK (kind IN ('start', 'complete', 'return', 'reassign', 'cancel')),
   comment text NOT NULL DEFAULT '',
   data jsonb NOT NULL DEFAULT '{}'::jsonb,
   FOREIGN KEY (government_id, case_id) REFERENCES cases (government_id, id)

@@ -27,6 +27,12 @@ export const completeTaskBody = z
 
 export const cancelCaseBody = z.strictObject({ reason: z.string().trim().min(1).max(4000) });
 
+/** Hands an open task to other positions of the SOP's agency (e.g. when the holder is away), with a reason. */
+export const reassignTaskBody = z.strictObject({
+  positionIds: z.array(z.uuid()).min(1).max(20),
+  reason: z.string().trim().min(1).max(4000),
+});
+
 export const caseTask = z.object({
   id: z.uuid(),
   caseId: z.uuid(),
@@ -73,7 +79,7 @@ export type CaseSummary = z.infer<typeof caseSummary>;
 export const caseEvent = z.object({
   id: z.number().int(),
   at: z.string(),
-  kind: z.enum(['start', 'complete', 'return', 'cancel']),
+  kind: z.enum(['start', 'complete', 'return', 'reassign', 'cancel']),
   taskId: z.uuid().nullable(),
   actorName: z.string().nullable(),
   actorPositionName: z.string().nullable(),

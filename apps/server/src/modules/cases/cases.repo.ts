@@ -215,6 +215,14 @@ export async function completeTask(
   return rows.length > 0;
 }
 
+export async function setAssignees(tx: Tx, id: string, positionIds: string[]): Promise<boolean> {
+  const rows = await tx.query(
+    `UPDATE case_tasks SET assignee_position_ids = $2::uuid[] WHERE id = $1 AND status = 'open' RETURNING id`,
+    [id, positionIds],
+  );
+  return rows.length > 0;
+}
+
 export async function cancelOpenTasks(tx: Tx, caseId: string): Promise<void> {
   await tx.query(`UPDATE case_tasks SET status = 'cancelled' WHERE case_id = $1 AND status = 'open'`, [caseId]);
 }
@@ -229,7 +237,7 @@ export async function insertEvent(
     actor_name: string | null;
     actor_position_id: string | null;
     actor_position_name: string | null;
-    kind: 'start' | 'complete' | 'return' | 'cancel';
+    kind: 'start' | 'complete' | 'return' | 'reassign' | 'cancel';
     comment: string;
     data: unknown;
   },
@@ -255,7 +263,7 @@ export async function insertEvent(
 export interface EventRow {
   id: number;
   at: Date;
-  kind: 'start' | 'complete' | 'return' | 'cancel';
+  kind: 'start' | 'complete' | 'return' | 'reassign' | 'cancel';
   task_id: string | null;
   actor_name: string | null;
   actor_position_name: string | null;

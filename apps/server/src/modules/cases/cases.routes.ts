@@ -10,6 +10,7 @@ import {
   inboxItem,
   inboxQuery,
   pageOf,
+  reassignTaskBody,
   startCaseBody,
 } from '@sidakin/core';
 import type { FastifyInstance } from 'fastify';
@@ -89,6 +90,28 @@ export async function caseRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
         caseId: req.params.id,
         taskId: req.params.taskId,
         input: req.body,
+      }),
+  );
+  api.post(
+    `${base}/:id/tasks/:taskId/reassign`,
+    {
+      config: { access: { permission: 'sops.manage' } },
+      schema: {
+        tags,
+        summary: 'Hand an open task to other positions, with a reason (administrators)',
+        params: caseTaskParams,
+        body: reassignTaskBody,
+        response: { 200: caseDetail },
+      },
+    },
+    async (req) =>
+      cases.reassignTask({
+        db,
+        ctx: req.ctx,
+        governmentId: req.params.governmentId,
+        caseId: req.params.id,
+        taskId: req.params.taskId,
+        ...req.body,
       }),
   );
   api.post(

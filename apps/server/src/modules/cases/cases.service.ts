@@ -420,6 +420,72 @@ export async function completeCaseTask(opts: {
   });
 }
 
+/**
+ * Hands an open task to other positions of the SOP's agency, with a reason (the holder is on leave,
+ * the task went to the wrong Bidang). Only the government's administrators may; it is on record.
+ */
+export async function reassignTask(opts: {
+  db: Database;
+  ctx: RequestContext;
+  governmentId: string;
+  caseId: string;
+  taskId: string;
+  positionIds: string[];
+  reason: string;
+}) {
+  const actor = authorize(opts.ctx.actor, 'sops.manage', opts.governmentId);
+  return opts.db.transaction(async (tx) => {
+    const c = await repo.getCase(tx, opts.governmentId, opts.caseId, true);
+    if (!c) throw notFound();
+    if (c.status !== 'open') throw new AppError('CASE_NOT_OPEN');
+    const task = await repo.getTask(tx, opts.governmentId, opts.caseId, opts.taskId);
+    if (!task) throw notFound();
+    if (task.status !== 'open') throw new AppError('TASK_NOT_OPEN');
+    const ids = [...new Set(opts.positionIds)];
+    const found = await tx.query<{ id: string }>(
+      'SELECT id FROM positions WHERE government_id = $1 AND agency_id = $2 AND active AND id = ANY($3::uuid[])',
+      [opts.governmentId, c.agency_id, ids],
+    );
+    const known = new Set(found.map((p) => p.id));
+    const bad = ids.findIndex((id) => !known.has(id));
+    if (bad >= 0) {
+      throw new AppError('VALIDATION', {
+        details: [
+          {
+            path: `body.positionIds.${bad}`,
+            message: {
+              id: 'Jabatan tidak ada atau tidak aktif di perangkat daerah SOP ini',
+              en: "The position does not exist or is inactive in the SOP's agency",
+            },
+          },
+        ],
+      });
+    }
+    await repo.setAssignees(tx, task.id, ids);
+    await repo.insertEvent(tx, {
+      government_id: opts.governmentId,
+      case_id: c.id,
+      task_id: task.id,
+      actor_user_id: actor.userId,
+      actor_name: actor.displayName,
+      actor_position_id: actor.actingPositionId,
+      actor_position_name: actor.actingPositionName,
+      kind: 'reassign',
+      comment: opts.reason,
+      data: { stepNo: task.step_no, from: task.assignee_position_ids, to: ids },
+    });
+    await recordAudit(tx, opts.ctx, {
+      governmentId: opts.governmentId,
+      action: 'case.reassign',
+      entityType: 'case',
+      entityId: c.id,
+      before: { taskId: task.id, assignees: task.assignee_position_ids },
+      after: { taskId: task.id, assignees: ids, reason: opts.reason },
+    });
+    return loadCaseDetail(tx, opts.governmentId, c.id);
+  });
+}
+
 export async function cancelCase(opts: {
   db: Database;
   ctx: RequestContext;

@@ -209,3 +209,45 @@ describe('a case of the Banggai Perbaikan SOP', () => {
     expect(cancelled.json().tasks.every((x: Task) => x.status !== 'open')).toBe(true);
   });
 });
+
+describe('reassigning a task', () => {
+  it('hands an open task to another position with a reason, on record; the new holder can act', async () => {
+    const c0: Case = (
+      await (
+        await as('disdag.kadis')
+      ).request('POST', gov('/cases'), { sopId, unitIds: [unitId], subject: 'Uji alih tugas' })
+    ).json();
+    const c1 = await done('disdag.kadis', c0);
+    const task = openTask(c1);
+    const positions = (await admin.request('GET', gov('/positions?q=Umum dan Kepegawaian&pageSize=50'))).json().items;
+    const umum = positions.find((p: { code: string }) => p.code === 'kasubbag-umum-kepegawaian');
+    const noReason = await admin.request('POST', gov(`/cases/${c1.id}/tasks/${task.id}/reassign`), {
+      positionIds: [umum.id],
+    });
+    expect(noReason.statusCode).toBe(400);
+    expect(noReason.json().error.details[0].path).toBe('body.reason');
+    const member = await (await as('disdag.jp-perdagangan-1')).request(
+      'POST',
+      gov(`/cases/${c1.id}/tasks/${task.id}/reassign`),
+      {
+        positionIds: [umum.id],
+        reason: 'x',
+      },
+    );
+    expect(member.statusCode).toBe(403);
+    const res = await admin.request('POST', gov(`/cases/${c1.id}/tasks/${task.id}/reassign`), {
+      positionIds: [umum.id],
+      reason: 'Sekretaris sedang dinas luar',
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const c2: Case = res.json();
+    expect(openTask(c2).assignees.map((a) => a.positionName)).toEqual(['Kepala Sub Bagian Umum dan Kepegawaian']);
+    expect((await complete('disdag.sekdis', c2, { outcome: 'done' })).statusCode).toBe(403);
+    const c3 = await done('disdag.kasubbag-umum', c2);
+    expect(openTask(c3).stepNo).toBe(3);
+    const detail = (await admin.request('GET', gov(`/cases/${c1.id}`))).json();
+    expect(detail.events.find((e: { kind: string }) => e.kind === 'reassign')).toMatchObject({
+      comment: 'Sekretaris sedang dinas luar',
+    });
+  });
+});
