@@ -50,6 +50,10 @@ export const caseTask = z.object({
   openedAt: z.string(),
   dueAt: z.string().nullable(),
   overdue: z.boolean(),
+  /** Mutu baku in working minutes (null when the step has no time). */
+  standardMinutes: z.number().int().nullable(),
+  /** Working minutes from opening to completion (or until now while open). */
+  actualMinutes: z.number().int(),
   completedAt: z.string().nullable(),
   completedByName: z.string().nullable(),
   completedByPositionName: z.string().nullable(),
@@ -110,3 +114,25 @@ export const inboxQuery = z.strictObject({
   pageSize: z.coerce.number().int().min(1).max(100).default(50),
 });
 export const caseTaskParams = z.strictObject({ governmentId: z.uuid(), id: z.uuid(), taskId: z.uuid() });
+
+/** Service level of an SOP: per step, actual working time against its mutu baku, over all cases. */
+export const sopServiceLevel = z.object({
+  cases: z.number().int(),
+  completedCases: z.number().int(),
+  returns: z.number().int(),
+  steps: z.array(
+    z.object({
+      stepNo: z.number().int(),
+      text: z.string(),
+      standardMinutes: z.number().int().nullable(),
+      completed: z.number().int(),
+      averageMinutes: z.number().nullable(),
+      maxMinutes: z.number().int().nullable(),
+      overLimit: z.number().int(),
+      returnsFromHere: z.number().int(),
+      openOverdue: z.number().int(),
+    }),
+  ),
+  /** Step numbers, slowest first (by average against standard). */
+  slowest: z.array(z.number().int()),
+});

@@ -11,6 +11,7 @@ import {
   inboxQuery,
   pageOf,
   reassignTaskBody,
+  sopServiceLevel,
   startCaseBody,
 } from '@sidakin/core';
 import type { FastifyInstance } from 'fastify';
@@ -134,6 +135,20 @@ export async function caseRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
         caseId: req.params.id,
         reason: req.body.reason,
       }),
+  );
+  api.get(
+    '/api/governments/:governmentId/sops/:id/service-level',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: 'Mutu baku as a service level: actual against standard time per step, returns, slowest steps',
+        params: governmentEntityParams,
+        response: { 200: sopServiceLevel },
+      },
+    },
+    async (req) =>
+      cases.sopServiceLevel({ db, ctx: req.ctx, governmentId: req.params.governmentId, sopId: req.params.id }),
   );
   api.get(
     '/api/governments/:governmentId/inbox',

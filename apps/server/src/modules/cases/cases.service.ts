@@ -10,6 +10,7 @@ import {
   parseDuration,
   type SopDocument,
   type WorkingCalendar,
+  workingMinutesBetween,
   workingMinutesPerDay,
 } from '@sidakin/core';
 import type { Database, Queryable, Tx } from '../../db/database.js';
@@ -96,7 +97,7 @@ async function actorPositions(db: Queryable, actor: Actor): Promise<{ id: string
   return list.sort((a, b) => (a.id === actor.actingPositionId ? -1 : b.id === actor.actingPositionId ? 1 : 0));
 }
 
-function presentTask(doc: SopDocument, t: repo.TaskRow, names: Map<string, string>): CaseTask {
+function presentTask(doc: SopDocument, t: repo.TaskRow, names: Map<string, string>, cal: WorkingCalendar): CaseTask {
   const step = doc.steps.find((s) => s.no === t.step_no)!;
   return {
     id: t.id,
@@ -115,6 +116,12 @@ function presentTask(doc: SopDocument, t: repo.TaskRow, names: Map<string, strin
     openedAt: new Date(t.opened_at).toISOString(),
     dueAt: t.due_at ? new Date(t.due_at).toISOString() : null,
     overdue: t.status === 'open' && t.due_at !== null && new Date(t.due_at).getTime() < Date.now(),
+    standardMinutes: standardMinutes(doc, t.step_no, cal),
+    actualMinutes: workingMinutesBetween(
+      new Date(t.opened_at),
+      t.completed_at ? new Date(t.completed_at) : new Date(),
+      cal,
+    ),
     completedAt: t.completed_at ? new Date(t.completed_at).toISOString() : null,
     completedByName: t.completed_by_name,
     completedByPositionName: t.completed_by_position_name,
@@ -158,10 +165,11 @@ async function loadCaseDetail(db: Queryable, governmentId: string, id: string) {
   const tasks = await repo.caseTasks(db, c.id);
   const names = await positionNames(db, [...new Set(tasks.flatMap((t) => t.assignee_position_ids))]);
   const events = await repo.caseEvents(db, c.id);
+  const cal = await workingCalendar(db, governmentId);
   return {
     ...presentCase(c),
     cancelReason: c.cancel_reason,
-    tasks: tasks.map((t) => presentTask(doc, t, names)),
+    tasks: tasks.map((t) => presentTask(doc, t, names, cal)),
     events: events.map((e) => ({
       id: e.id,
       at: new Date(e.at).toISOString(),
@@ -573,6 +581,7 @@ export async function myInbox(opts: {
   );
   const names = await positionNames(opts.db, [...new Set(rows.flatMap((t) => t.assignee_position_ids))]);
   const docs = new Map<string, SopDocument>();
+  const cal = await workingCalendar(opts.db, opts.governmentId);
   const items = [];
   for (const t of rows) {
     const c = await repo.getCase(opts.db, opts.governmentId, t.case_id);
@@ -580,11 +589,79 @@ export async function myInbox(opts: {
     if (!docs.has(c.sop_version_id))
       docs.set(c.sop_version_id, (await repo.versionDocument(opts.db, c.sop_version_id)) as SopDocument);
     items.push({
-      ...presentTask(docs.get(c.sop_version_id)!, t, names),
+      ...presentTask(docs.get(c.sop_version_id)!, t, names, cal),
       caseNumber: t.case_number,
       caseSubject: t.case_subject,
       sopTitle: t.sop_title,
     });
   }
   return { items, total, page: opts.page, pageSize: opts.pageSize };
+}
+
+/**
+ * The SOP as a service level: for each step, over every case of the SOP, the actual working time
+ * against its mutu baku, how often it ran over, how often work was sent back from it, and what is
+ * overdue now.
+ */
+export async function sopServiceLevel(opts: {
+  db: Database;
+  ctx: RequestContext;
+  governmentId: string;
+  sopId: string;
+}) {
+  authorize(opts.ctx.actor, 'cases.read', opts.governmentId);
+  const cases = await opts.db.query<{ id: string; status: string; sop_version_id: string }>(
+    'SELECT id, status, sop_version_id FROM cases WHERE government_id = $1 AND sop_id = $2',
+    [opts.governmentId, opts.sopId],
+  );
+  const sop = await opts.db.query<{ id: string }>('SELECT id FROM sops WHERE government_id = $1 AND id = $2', [
+    opts.governmentId,
+    opts.sopId,
+  ]);
+  if (!sop[0]) throw notFound();
+  const latest = await opts.db.query<{ document: SopDocument }>(
+    'SELECT document FROM sop_versions WHERE sop_id = $1 ORDER BY version DESC LIMIT 1',
+    [opts.sopId],
+  );
+  const doc = latest[0]!.document;
+  const cal = await workingCalendar(opts.db, opts.governmentId);
+  const tasks = cases.length
+    ? await opts.db.query<repo.TaskRow>(
+        'SELECT * FROM case_tasks WHERE government_id = $1 AND case_id = ANY($2::uuid[])',
+        [opts.governmentId, cases.map((c) => c.id)],
+      )
+    : [];
+  const now = Date.now();
+  const steps = doc.steps.map((s) => {
+    const mine = tasks.filter((t) => t.step_no === s.no);
+    const done = mine.filter((t) => t.status === 'done' && t.completed_at);
+    const minutes = done.map((t) => workingMinutesBetween(new Date(t.opened_at), new Date(t.completed_at!), cal));
+    const standard = standardMinutes(doc, s.no, cal);
+    return {
+      stepNo: s.no,
+      text: s.text,
+      standardMinutes: standard,
+      completed: done.length,
+      averageMinutes: minutes.length
+        ? Math.round((minutes.reduce((a, b) => a + b, 0) / minutes.length) * 10) / 10
+        : null,
+      maxMinutes: minutes.length ? Math.max(...minutes) : null,
+      overLimit: standard === null ? 0 : minutes.filter((m) => m > standard).length,
+      returnsFromHere: done.filter((t) => t.outcome === 'tidak').length,
+      openOverdue: mine.filter((t) => t.status === 'open' && t.due_at && new Date(t.due_at).getTime() < now).length,
+    };
+  });
+  const ratio = (x: (typeof steps)[number]) =>
+    x.averageMinutes === null ? -1 : x.standardMinutes ? x.averageMinutes / x.standardMinutes : x.averageMinutes;
+  return {
+    cases: cases.length,
+    completedCases: cases.filter((c) => c.status === 'completed').length,
+    returns: tasks.filter((t) => t.outcome === 'tidak').length,
+    steps,
+    slowest: [...steps]
+      .filter((x) => x.averageMinutes !== null)
+      .sort((a, b) => ratio(b) - ratio(a))
+      .slice(0, 3)
+      .map((x) => x.stepNo),
+  };
 }

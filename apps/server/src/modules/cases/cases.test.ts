@@ -251,3 +251,26 @@ describe('reassigning a task', () => {
     });
   });
 });
+
+describe('mutu baku as a service level', () => {
+  it('reports per step the actual working time against the standard, the returns and the slowest steps', async () => {
+    const res = await admin.request('GET', gov(`/sops/${sopId}/service-level`));
+    expect(res.statusCode, res.body).toBe(200);
+    const sl = res.json();
+    expect(sl.cases).toBeGreaterThanOrEqual(4);
+    expect(sl.completedCases).toBeGreaterThanOrEqual(1);
+    expect(sl.returns).toBeGreaterThanOrEqual(2);
+    const step6 = sl.steps.find((s: { stepNo: number }) => s.stepNo === 6);
+    expect(step6).toMatchObject({ standardMinutes: 120, returnsFromHere: 1 });
+    expect(step6.completed).toBeGreaterThanOrEqual(2);
+    const step5 = sl.steps.find((s: { stepNo: number }) => s.stepNo === 5);
+    expect(step5.standardMinutes).toBe(480);
+    expect(sl.slowest.length).toBeGreaterThan(0);
+    // Each task of a case shows its own actual against standard time.
+    const list = (await admin.request('GET', gov('/cases?status=all'))).json().items;
+    const detail = (await admin.request('GET', gov(`/cases/${list[list.length - 1].id}`))).json();
+    const first = detail.tasks[0];
+    expect(first.standardMinutes).toBe(120);
+    expect(first.actualMinutes).toBeGreaterThanOrEqual(0);
+  });
+});
