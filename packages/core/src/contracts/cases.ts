@@ -50,6 +50,8 @@ export const caseTask = z.object({
   openedAt: z.string(),
   dueAt: z.string().nullable(),
   overdue: z.boolean(),
+  /** Open and close to its due time (the last quarter of its mutu baku, at least 30 minutes): a reminder. */
+  dueSoon: z.boolean(),
   /** Mutu baku in working minutes (null when the step has no time). */
   standardMinutes: z.number().int().nullable(),
   /** Working minutes from opening to completion (or until now while open). */

@@ -97,6 +97,12 @@ async function actorPositions(db: Queryable, actor: Actor): Promise<{ id: string
   return list.sort((a, b) => (a.id === actor.actingPositionId ? -1 : b.id === actor.actingPositionId ? 1 : 0));
 }
 
+function isDueSoon(t: repo.TaskRow, standard: number | null): boolean {
+  if (t.status !== 'open' || !t.due_at || standard === null) return false;
+  const left = (new Date(t.due_at).getTime() - Date.now()) / 60_000;
+  return left > 0 && left <= Math.max(30, standard / 4);
+}
+
 function presentTask(doc: SopDocument, t: repo.TaskRow, names: Map<string, string>, cal: WorkingCalendar): CaseTask {
   const step = doc.steps.find((s) => s.no === t.step_no)!;
   return {
@@ -116,6 +122,7 @@ function presentTask(doc: SopDocument, t: repo.TaskRow, names: Map<string, strin
     openedAt: new Date(t.opened_at).toISOString(),
     dueAt: t.due_at ? new Date(t.due_at).toISOString() : null,
     overdue: t.status === 'open' && t.due_at !== null && new Date(t.due_at).getTime() < Date.now(),
+    dueSoon: isDueSoon(t, standardMinutes(doc, t.step_no, cal)),
     standardMinutes: standardMinutes(doc, t.step_no, cal),
     actualMinutes: workingMinutesBetween(
       new Date(t.opened_at),

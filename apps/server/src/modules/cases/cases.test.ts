@@ -80,6 +80,28 @@ describe('a case of the Banggai Perbaikan SOP', () => {
 
     const inbox = (await kadis.request('GET', gov('/inbox'))).json();
     expect(inbox.items.map((i: { stepNo: number }) => i.stepNo)).toEqual([1]);
+    expect(inbox.items[0]).toMatchObject({
+      overdue: false,
+      standardMinutes: 120,
+      caseSubject: 'Perbaikan realisasi IKU stabilitas harga triwulan III',
+    });
+    // A reminder shows in the last quarter of the mutu baku (at least 30 minutes before it is due).
+    await t.db.query(
+      "UPDATE case_tasks SET due_at = now() + interval '20 minutes' WHERE case_id = $1 AND status = 'open'",
+      [c.id],
+    );
+    expect((await kadis.request('GET', gov('/inbox'))).json().items[0]).toMatchObject({
+      dueSoon: true,
+      overdue: false,
+    });
+    await t.db.query(
+      "UPDATE case_tasks SET due_at = now() - interval '1 minute' WHERE case_id = $1 AND status = 'open'",
+      [c.id],
+    );
+    expect((await kadis.request('GET', gov('/inbox'))).json().items[0]).toMatchObject({
+      dueSoon: false,
+      overdue: true,
+    });
 
     c = await done('disdag.kadis', c);
     c = await done('disdag.sekdis', c);
