@@ -1,40 +1,10 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { type LaneBinding, parseDuration, type SopDocument, validateSopText } from '@sidakin/core';
+import { parseDuration } from '@sidakin/core';
 import { describe, expect, it } from 'vitest';
-import { type DemoAgency, type DemoPosition, demoData, demoLaneMap } from '../../demo/demo-data.js';
+import { demoLaneMap } from '../../demo/demo-data.js';
+import { demoAgencyOf, holders, loadSeedSop } from './seed-helpers.js';
 
 // Seed 003 (Prov. Kalimantan Barat, SOP Perbaikan Data Kinerja) against its encoding in sops/kalbar.
 // The expected values are copied from the seed's table as printed, not from the YAML.
-
-const sopsDir = path.resolve(import.meta.dirname, '../../../../../../sops');
-
-function loadSop(relative: string): SopDocument {
-  const r = validateSopText(fs.readFileSync(path.join(sopsDir, relative), 'utf8'));
-  if (!r.ok) throw new Error(`${relative}: ${r.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`);
-  return r.value;
-}
-
-function demoAgency(government: string, agency: string): DemoAgency {
-  const found = demoData.find((g) => g.code === government)?.agencies.find((a) => a.code === agency);
-  if (!found) throw new Error(`no demo agency ${government}/${agency}`);
-  return found;
-}
-
-/** The demo positions that can hold a lane with this binding (for a unit binding: in some unit). */
-function holders(agency: DemoAgency, binding: LaneBinding): DemoPosition[] {
-  const { positions } = agency;
-  if (binding === 'head-of-agency') return positions.filter((p) => p.kind === 'head' && !p.unit);
-  if (binding === 'secretary') return positions.filter((p) => p.kind === 'secretary');
-  if (binding === 'head-of-unit' || binding === 'head-of-subunit') {
-    return positions.filter((p) => p.kind === 'head' && p.unit);
-  }
-  if (binding === 'staff-of-unit') return positions.filter((p) => p.kind === 'staff' && p.unit);
-  if ('position' in binding) return positions.filter((p) => p.code === binding.position);
-  const team = agency.teams.find((t) => t.code === binding.team);
-  const codes = team?.members.filter((m) => m.role === binding.role).map((m) => m.position) ?? [];
-  return positions.filter((p) => codes.includes(p.code));
-}
 
 interface PrintedStep {
   no: number;
@@ -49,8 +19,8 @@ interface PrintedStep {
 }
 
 describe('seed 003: Perbaikan Data Kinerja, Biro Organisasi Prov. Kalimantan Barat', () => {
-  const doc = loadSop('kalbar/biro-organisasi-perbaikan-data-kinerja.yaml');
-  const agency = demoAgency('kalbar', 'biro-organisasi');
+  const doc = loadSeedSop('kalbar/biro-organisasi-perbaikan-data-kinerja.yaml');
+  const agency = demoAgencyOf('kalbar', 'biro-organisasi');
 
   const printedLanes = ['Karo Organisasi', 'Kabag Tatalaksana', 'Kasubbag TU', 'Pelaksana', 'Arsiparis'];
   const dokumenData = ['Dokumen', 'data'];
@@ -159,7 +129,7 @@ describe('seed 003: Perbaikan Data Kinerja, Biro Organisasi Prov. Kalimantan Bar
     expect(doc.recordKeeping).toEqual(['Buku Agenda', 'Nota Dinas']);
     // The header names the Dinas that issued the document; it is in the demo too.
     expect(doc.agency.header[1]).toBe('DINAS PERINDUSTRIAN, PERDAGANGAN, ENERGI, DAN SUMBER DAYA MINERAL');
-    expect(demoAgency('kalbar', 'dppesdm').positions.some((p) => p.code === 'kepala-dinas')).toBe(true);
+    expect(demoAgencyOf('kalbar', 'dppesdm').positions.some((p) => p.code === 'kepala-dinas')).toBe(true);
   });
 
   it('has the printed steps, numbers and lanes in order', () => {

@@ -1,41 +1,11 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { type LaneBinding, parseDuration, type SopDocument, validateSopText } from '@sidakin/core';
+import { parseDuration, type SopDocument } from '@sidakin/core';
 import { describe, expect, it } from 'vitest';
-import { type DemoAgency, type DemoPosition, demoData, demoLaneMap } from '../../demo/demo-data.js';
+import { demoLaneMap } from '../../demo/demo-data.js';
+import { demoAgencyOf, holders, loadSeedSop } from './seed-helpers.js';
 
 // Seed 004 (Disdagtrans Kab. Pesisir Selatan, A. Pengumpulan and B. Pengukuran Data Kinerja)
 // against its encoding in sops/pesisir-selatan. The expected values are copied from the seed's
 // tables as printed, not from the YAML.
-
-const sopsDir = path.resolve(import.meta.dirname, '../../../../../../sops');
-
-function loadSop(relative: string): SopDocument {
-  const r = validateSopText(fs.readFileSync(path.join(sopsDir, relative), 'utf8'));
-  if (!r.ok) throw new Error(`${relative}: ${r.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`);
-  return r.value;
-}
-
-function demoAgency(government: string, agency: string): DemoAgency {
-  const found = demoData.find((g) => g.code === government)?.agencies.find((a) => a.code === agency);
-  if (!found) throw new Error(`no demo agency ${government}/${agency}`);
-  return found;
-}
-
-/** The demo positions that can hold a lane with this binding (for a unit binding: in some unit). */
-function holders(agency: DemoAgency, binding: LaneBinding): DemoPosition[] {
-  const { positions } = agency;
-  if (binding === 'head-of-agency') return positions.filter((p) => p.kind === 'head' && !p.unit);
-  if (binding === 'secretary') return positions.filter((p) => p.kind === 'secretary');
-  if (binding === 'head-of-unit' || binding === 'head-of-subunit') {
-    return positions.filter((p) => p.kind === 'head' && p.unit);
-  }
-  if (binding === 'staff-of-unit') return positions.filter((p) => p.kind === 'staff' && p.unit);
-  if ('position' in binding) return positions.filter((p) => p.code === binding.position);
-  const team = agency.teams.find((t) => t.code === binding.team);
-  const codes = team?.members.filter((m) => m.role === binding.role).map((m) => m.position) ?? [];
-  return positions.filter((p) => codes.includes(p.code));
-}
 
 interface PrintedStep {
   no: number;
@@ -62,7 +32,7 @@ function expectAsPrinted(doc: SopDocument, want: PrintedStep): void {
   expect(step.perUnit ?? false).toBe(want.perUnit ?? false);
 }
 
-const agency = demoAgency('pesisir-selatan', 'disdagtrans');
+const agency = demoAgencyOf('pesisir-selatan', 'disdagtrans');
 const bidangUnits = agency.units.filter((u) => u.kind === 'bidang');
 
 function expectBindingsResolve(doc: SopDocument): void {
@@ -110,7 +80,7 @@ function expectIdentityAsPrinted(doc: SopDocument): void {
 const aplikasi = ['Komputer', 'Aplikasi Pengumpulan data Kinerja'];
 
 describe('seed 004 A: Pengumpulan Data Kinerja, Disdagtrans Kab. Pesisir Selatan', () => {
-  const doc = loadSop('pesisir-selatan/disdagtrans-pengumpulan-data-kinerja.yaml');
+  const doc = loadSeedSop('pesisir-selatan/disdagtrans-pengumpulan-data-kinerja.yaml');
   const printedLanes = ['Kepala Dinas', 'Sekretariat', 'Bidang', 'Tim SAKIP Internal', 'Staf/ Operator'];
   const printed: PrintedStep[] = [
     {
@@ -242,7 +212,7 @@ describe('seed 004 A: Pengumpulan Data Kinerja, Disdagtrans Kab. Pesisir Selatan
 });
 
 describe('seed 004 B: Pengukuran Data Kinerja, Disdagtrans Kab. Pesisir Selatan', () => {
-  const doc = loadSop('pesisir-selatan/disdagtrans-pengukuran-data-kinerja.yaml');
+  const doc = loadSeedSop('pesisir-selatan/disdagtrans-pengukuran-data-kinerja.yaml');
   // Printed: Kepala Dinas, Sekretaris, Bidang, Tim SAKIP Internal, Staf. No step names or marks
   // Bidang or Staf, and a declared lane must be used, so those two are not declared.
   const printedLanes = ['Kepala Dinas', 'Sekretaris', 'Bidang', 'Tim SAKIP Internal', 'Staf'];

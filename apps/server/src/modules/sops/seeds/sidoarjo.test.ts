@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { type DurationUnit, parseDuration, type SopDocument, validateSopText } from '@sidakin/core';
 import { describe, expect, it } from 'vitest';
-import { type DemoAgency, type DemoPosition, demoData, demoLaneMap } from '../../demo/demo-data.js';
+import { type DemoAgency, demoData } from '../../demo/demo-data.js';
+import { bindingProblems, mappedPosition } from './seed-helpers.js';
 
 // Disperindag Kab. Sidoarjo, Mekanisme Kesalahan Data Kinerja (seed 001), checked against the seed as
 // printed: the expected values below are copied from the seed text, not from the YAML.
@@ -119,50 +120,10 @@ function demoAgency(doc: SopDocument): DemoAgency {
   return agency;
 }
 
-/** The demo position the lane map gives a printed lane title. */
-function mappedPosition(agency: DemoAgency, title: string): DemoPosition | undefined {
-  const code = demoLaneMap[agency.code]?.[title];
-  return agency.positions.find((p) => p.code === code);
-}
-
 /**
  * Every lane binds to something the demo organisation has: a named position or team role exists in
  * the agency, and the position the demo's lane map gives the printed title fits the binding.
  */
-function bindingProblems(doc: SopDocument): string[] {
-  const agency = demoAgency(doc);
-  const problems: string[] = [];
-  for (const [id, lane] of Object.entries(doc.lanes)) {
-    const b = lane.binding;
-    const pos = mappedPosition(agency, lane.title);
-    if (!pos) {
-      problems.push(`${id}: the lane map has no position for "${lane.title}"`);
-      continue;
-    }
-    if (typeof b === 'object' && 'position' in b) {
-      if (!agency.positions.some((p) => p.code === b.position)) problems.push(`${id}: no position ${b.position}`);
-      if (b.position !== pos.code) problems.push(`${id}: bound to ${b.position}, the lane map says ${pos.code}`);
-    } else if (typeof b === 'object') {
-      const team = agency.teams.find((t) => t.code === b.team);
-      if (!team) problems.push(`${id}: no team ${b.team}`);
-      else if (!team.members.some((m) => m.role === b.role && m.position === pos.code))
-        problems.push(`${id}: ${pos.code} is not ${b.role} of ${b.team}`);
-    } else {
-      const fits =
-        b === 'head-of-agency'
-          ? pos.kind === 'head' && !pos.unit
-          : b === 'secretary'
-            ? pos.kind === 'secretary'
-            : b === 'staff-of-unit'
-              ? pos.kind === 'staff' && !!pos.unit
-              : b === 'head-of-unit'
-                ? pos.kind === 'head' && !!pos.unit
-                : pos.kind === 'head' && !!agency.units.find((u) => u.code === pos.unit)?.parent;
-      if (!fits) problems.push(`${id}: ${pos.code} does not fit ${b}`);
-    }
-  }
-  return problems;
-}
 
 describe('seed 001, Disperindag Kab. Sidoarjo: Mekanisme Kesalahan Data Kinerja', () => {
   const r = validateSopText(source);
