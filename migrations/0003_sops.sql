@@ -21,7 +21,8 @@ CREATE TABLE sop_versions (
   sop_id uuid NOT NULL,
   version integer NOT NULL CHECK (version > 0),
   status text NOT NULL DEFAULT 'draft' CHECK (status IN ('draft', 'approved', 'effective', 'retired')),
-  document jsonb NOT NULL,
+  -- json, not jsonb: the document keeps its key order (the lanes are the printed Pelaksana columns).
+  document json NOT NULL,
   source text NOT NULL,
   checksum text NOT NULL,
   created_by_user_id uuid REFERENCES users(id),

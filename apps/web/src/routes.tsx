@@ -12,6 +12,8 @@ import { EmployeesPage } from './people/EmployeesPage';
 import { AuthGate, RequireAdmin } from './shell/AuthGate';
 import { HomePage } from './shell/HomePage';
 import { NotFoundPage } from './shell/NotFoundPage';
+import { SopLibraryPage } from './sop/SopLibraryPage';
+import { SopPage } from './sop/SopPage';
 import { UsersPage } from './users/UsersPage';
 
 /** Paths are in Bahasa Indonesia, like the rest of what people see. */
@@ -29,6 +31,8 @@ export const router = createBrowserRouter([
       { path: 'organisasi/jabatan', element: <PositionsPage /> },
       { path: 'organisasi/tim', element: <TeamsPage /> },
       { path: 'pegawai', element: <EmployeesPage /> },
+      { path: 'sop', element: <SopLibraryPage /> },
+      { path: 'sop/:sopId', element: <SopPage /> },
       {
         path: 'pengguna',
         element: (

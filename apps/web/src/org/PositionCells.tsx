@@ -25,7 +25,8 @@ export function HolderCell({ position }: { position: Position }) {
   );
 }
 
-export function ActingBadge({ assignment }: { assignment: Assignment }) {
+/** Plt / Plh of an acting assignment (anything with its `kind`, e.g. an SOP lane holder's). */
+export function ActingBadge({ assignment }: { assignment: Pick<Assignment, 'kind'> }) {
   const { t } = useTranslation();
   return (
     <Badge color={assignment.kind === 'plt' ? 'orange' : 'grape'} variant="light" radius="sm" size="sm">

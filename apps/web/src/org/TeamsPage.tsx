@@ -18,6 +18,7 @@ import {
 import { useMediaQuery } from '@mantine/hooks';
 import { addTeamMemberBody, createTeamBody, type Team, updateTeamBody } from '@sidakin/core';
 import { IconAlertTriangle, IconPlus, IconUserMinus, IconUsersGroup } from '@tabler/icons-react';
+import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCanEdit } from '../auth/session';
@@ -162,8 +163,7 @@ function MembersSummary({ team }: { team: Team }) {
   );
 }
 
-type T = ReturnType<typeof useTranslation>['t'];
-function roleLabel(role: string, t: T): string {
+function roleLabel(role: string, t: TFunction): string {
   return (standardRoles as readonly string[]).includes(role)
     ? t(`teams.roles.${role as (typeof standardRoles)[number]}`)
     : role.replace(/[_-]+/g, ' ');

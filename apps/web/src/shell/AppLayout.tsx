@@ -21,6 +21,7 @@ import {
   IconBuildingCommunity,
   IconBuildingEstate,
   IconChevronDown,
+  IconFileDescription,
   IconHierarchy2,
   IconHome2,
   IconId,
@@ -150,6 +151,7 @@ function Navigation({ role }: { role: MeResponse['user']['role'] }) {
     <nav aria-label={t('shell.nav.label')}>
       <Stack gap={2}>
         {item('/', t('shell.nav.home'), <IconHome2 size={20} stroke={1.6} />)}
+        {item('/sop', t('shell.nav.sop'), <IconFileDescription size={20} stroke={1.6} />)}
         <NavLink
           label={t('shell.nav.organisation')}
           leftSection={<IconSitemap size={20} stroke={1.6} />}

@@ -33,6 +33,8 @@ export function CrudPage(props: {
   description: string;
   /** Label of the create button; leave out when the person may not create. */
   createLabel?: string | null;
+  /** The create button's icon; a plus unless given (e.g. an upload icon for "Unggah SOP"). */
+  createIcon?: ReactNode;
   onCreate?: () => void;
   children: ReactNode | ((governmentId: string) => ReactNode);
 }) {
@@ -44,7 +46,7 @@ export function CrudPage(props: {
         description={props.description}
         actions={
           props.createLabel ? (
-            <Button leftSection={<IconPlus size={18} />} onClick={props.onCreate}>
+            <Button leftSection={props.createIcon ?? <IconPlus size={18} />} onClick={props.onCreate}>
               {props.createLabel}
             </Button>
           ) : null

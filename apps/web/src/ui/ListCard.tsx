@@ -21,6 +21,8 @@ export function ListCard<T extends { id: string }>(props: {
   list: PagedList<T>;
   searchLabel: string;
   filters?: ReactNode;
+  /** Show the active / inactive / all switch (default true). */
+  activeFilter?: boolean;
   columns: (Column<T> | false)[];
   /** Below this width the table scrolls sideways. */
   minWidth: number;
@@ -31,7 +33,7 @@ export function ListCard<T extends { id: string }>(props: {
   const columns = props.columns.filter((column): column is Column<T> => column !== false);
   return (
     <Card withBorder radius="md" padding="md">
-      <ListToolbar list={list.params} searchLabel={props.searchLabel}>
+      <ListToolbar list={list.params} searchLabel={props.searchLabel} activeFilter={props.activeFilter}>
         {props.filters}
       </ListToolbar>
       <DataState

@@ -4,8 +4,16 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type ActiveFilter, type ListParams, useDebouncedSearch } from '../lib/query';
 
-/** Search box, extra filters, and the active / inactive / all switch of a list page. */
-export function ListToolbar(props: { list: ListParams; searchLabel: string; children?: ReactNode }) {
+/**
+ * Search box, extra filters, and the active / inactive / all switch of a list page (left out with
+ * `activeFilter={false}` for records that are never switched off, e.g. SOPs, which have versions).
+ */
+export function ListToolbar(props: {
+  list: ListParams;
+  searchLabel: string;
+  activeFilter?: boolean;
+  children?: ReactNode;
+}) {
   const { t } = useTranslation();
   const { list } = props;
   const [search, setSearch] = useDebouncedSearch(list.q, (q) => list.update({ q }));
@@ -22,16 +30,18 @@ export function ListToolbar(props: { list: ListParams; searchLabel: string; chil
         maxLength={200}
       />
       {props.children}
-      <SegmentedControl
-        aria-label={t('common.statusFilter')}
-        value={list.active}
-        onChange={(value) => list.update({ active: value as ActiveFilter })}
-        data={[
-          { value: 'true', label: t('common.activeOnly') },
-          { value: 'false', label: t('common.inactiveOnly') },
-          { value: 'all', label: t('common.all') },
-        ]}
-      />
+      {props.activeFilter === false ? null : (
+        <SegmentedControl
+          aria-label={t('common.statusFilter')}
+          value={list.active}
+          onChange={(value) => list.update({ active: value as ActiveFilter })}
+          data={[
+            { value: 'true', label: t('common.activeOnly') },
+            { value: 'false', label: t('common.inactiveOnly') },
+            { value: 'all', label: t('common.all') },
+          ]}
+        />
+      )}
     </Group>
   );
 }

@@ -184,7 +184,7 @@ describe('a case of the Banggai Perbaikan SOP', () => {
   it('does not let the person who did a step approve it at the next review', async () => {
     // The Sekretaris is also Plt Kasubbag Perencanaan dan Evaluasi today: they recap (step 7) and
     // may not then approve their own recap at step 8.
-    const today = (await admin.request('GET', gov('/sops/' + sopId))).json().versions[0].approvedOn as string;
+    const today = (await admin.request('GET', gov(`/sops/${sopId}`))).json().versions[0].approvedOn as string;
     const positions = (await admin.request('GET', gov('/positions?q=Perencanaan dan Evaluasi&pageSize=50'))).json()
       .items;
     const kasubbag = positions.find((p: { code: string }) => p.code === 'kasubbag-perencanaan-evaluasi');

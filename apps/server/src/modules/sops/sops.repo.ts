@@ -21,8 +21,8 @@ export interface SopRow {
 // Each SOP with its latest version.
 const sopSelect = `s.id, s.government_id, s.agency_id, a.name AS agency_name, s.key, s.title, s.kind, s.updated_at,
   v.id AS version_id, v.version, v.status, v.checksum, v.created_at AS version_created_at,
-  jsonb_array_length(v.document->'steps') AS step_count,
-  (SELECT count(*)::int FROM jsonb_object_keys(v.document->'lanes')) AS lane_count`;
+  json_array_length(v.document->'steps') AS step_count,
+  (SELECT count(*)::int FROM json_object_keys(v.document->'lanes')) AS lane_count`;
 const sopFrom = `sops s JOIN agencies a ON a.id = s.agency_id
   JOIN LATERAL (SELECT * FROM sop_versions x WHERE x.sop_id = s.id ORDER BY x.version DESC LIMIT 1) v ON true`;
 
@@ -116,7 +116,7 @@ export async function insertVersion(
 ): Promise<string> {
   const rows = await tx.query<{ id: string }>(
     `INSERT INTO sop_versions (government_id, sop_id, version, document, source, checksum, created_by_user_id)
-     VALUES ($1,$2,$3,$4::jsonb,$5,$6,$7) RETURNING id`,
+     VALUES ($1,$2,$3,$4::json,$5,$6,$7) RETURNING id`,
     [v.government_id, v.sop_id, v.version, JSON.stringify(v.document), v.source, v.checksum, v.created_by_user_id],
   );
   return rows[0]!.id;

@@ -56,6 +56,24 @@ describe('SOP import', () => {
     expect(list.json().items.map((s: { id: string }) => s.id)).toEqual([sop.id]);
     const detail = await member.request('GET', gov(`/sops/${sop.id}`));
     expect(detail.json().document.steps[5].decision).toMatchObject({ ya: 7, tidak: 5 });
+    // The lanes come back in their printed column order.
+    expect(Object.keys(detail.json().document.lanes)).toEqual([
+      'kadis',
+      'sekdis',
+      'kasubbag-pe',
+      'kabid',
+      'kasi',
+      'jp',
+    ]);
+    const lanes = await member.request('GET', gov(`/sops/${sop.id}/lanes`));
+    expect(lanes.json().items.map((l: { laneId: string }) => l.laneId)).toEqual([
+      'kadis',
+      'sekdis',
+      'kasubbag-pe',
+      'kabid',
+      'kasi',
+      'jp',
+    ]);
     const audit = await t.db.query<{ n: number }>(
       "SELECT count(*)::int AS n FROM audit_log WHERE action = 'sop.import' AND entity_id = $1",
       [sop.id],
