@@ -1,21 +1,6 @@
-import { execFile } from 'node:child_process';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDb, type TestDb } from './test/fixture.js';
-
-const run = promisify(execFile);
-const repoRoot = path.resolve(import.meta.dirname, '../../..');
-
-async function sidakin(args: string[], env: Record<string, string> = {}) {
-  return run('npx', ['tsx', 'apps/server/src/cli.ts', ...args], {
-    cwd: repoRoot,
-    env: { ...process.env, LOG_LEVEL: 'silent', ...env },
-  }).then(
-    (r) => ({ code: 0, out: r.stdout + r.stderr }),
-    (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, out: e.stdout + e.stderr }),
-  );
-}
+import { createTestDb, repoRoot, runSidakin as sidakin, type TestDb } from './test/fixture.js';
 
 describe('sidakin CLI', () => {
   it('describes every command with --help', async () => {

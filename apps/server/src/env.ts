@@ -76,3 +76,8 @@ export function testDatabaseUrl(env: NodeJS.ProcessEnv = process.env): string | 
 export const migrationsDir = path.join(repoRoot, 'migrations');
 /** The SOP documents shipped with SIDAKIN (the seed agencies' procedures). */
 export const sopsDir = path.join(repoRoot, 'sops');
+
+/** The environment for a child process (the CLI or server started by tests): this one plus overrides. */
+export function childEnv(overrides: Record<string, string> = {}): NodeJS.ProcessEnv {
+  return { ...process.env, ...overrides };
+}

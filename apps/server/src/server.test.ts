@@ -1,12 +1,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
-import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { childEnv } from './env.js';
 import { loadDemo } from './modules/demo/demo.service.js';
-import { createTestDb, type TestDb } from './test/fixture.js';
-
-const repoRoot = path.resolve(import.meta.dirname, '../../..');
+import { createTestDb, repoRoot, type TestDb } from './test/fixture.js';
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -59,7 +57,7 @@ describe('sidakin serve', () => {
     const port = await freePort();
     const child = spawn('npx', ['tsx', 'apps/server/src/cli.ts', 'serve'], {
       cwd: repoRoot,
-      env: { ...process.env, ...t.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
+      env: childEnv({ ...t.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' }),
       stdio: 'ignore',
     });
     children.push(child);

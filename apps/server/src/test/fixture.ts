@@ -1,13 +1,15 @@
+import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
 import { buildApp, type SidakinApp } from '../app.js';
 import { type Database, openPglite, openPostgres } from '../db/database.js';
 import { migrate } from '../db/migrate.js';
-import { type Config, loadConfig, migrationsDir, testDatabaseUrl } from '../env.js';
+import { type Config, childEnv, loadConfig, migrationsDir, testDatabaseUrl } from '../env.js';
 import { systemContext } from '../http/context.js';
 import { hashPassword } from '../modules/auth/password.js';
 import {
@@ -282,4 +284,22 @@ export async function signIn(
   const set = res.cookies.find((c) => c.name === 'sidakin_session');
   if (!set) throw new Error('no session cookie');
   return clientWith(app, `sidakin_session=${set.value}`, res.json().csrfToken);
+}
+
+// ── the CLI ────────────────────────────────────────────────────────────────────────────────
+export const repoRoot = path.resolve(import.meta.dirname, '../../../..');
+const execFileAsync = promisify(execFile);
+
+/** Runs `sidakin <args>` as a separate process; never throws, returns the exit code and output. */
+export async function runSidakin(
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ code: number; out: string }> {
+  return execFileAsync('npx', ['tsx', 'apps/server/src/cli.ts', ...args], {
+    cwd: repoRoot,
+    env: childEnv({ LOG_LEVEL: 'silent', ...env }),
+  }).then(
+    (r) => ({ code: 0, out: r.stdout + r.stderr }),
+    (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, out: e.stdout + e.stderr }),
+  );
 }

@@ -87,6 +87,8 @@ export function usePagedList<T>(options: {
   /** Turns the typed search into what the server searches for. */
   search?: (q: string) => string;
   pageSize?: number;
+  /** Records without an active flag (e.g. SOPs) send no active filter. */
+  activeFilter?: boolean;
 }) {
   const params = useListParams();
   const pageSize = options.pageSize ?? listPageSize;
@@ -94,7 +96,7 @@ export function usePagedList<T>(options: {
     q: options.search ? options.search(params.q) : params.q,
     page: params.page,
     pageSize,
-    active: params.active,
+    ...(options.activeFilter === false ? {} : { active: params.active }),
   };
   for (const key of options.filters ?? []) request[key] = params.get(key);
   const query = useQuery({
@@ -111,7 +113,7 @@ export type PagedList<T> = ReturnType<typeof usePagedList<T>>;
 export function useGovList<T>(
   governmentId: string,
   resource: string,
-  options: { filters?: readonly string[]; search?: (q: string) => string } = {},
+  options: { filters?: readonly string[]; search?: (q: string) => string; activeFilter?: boolean } = {},
 ) {
   return usePagedList<T>({
     queryKey: [...govKey(governmentId), resource],

@@ -42,7 +42,7 @@ function SopList({ governmentId }: { governmentId: string }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const { locale } = useFormatters();
-  const list = useGovList<SopSummary>(governmentId, 'sops', { filters: ['agencyId', 'kind'] });
+  const list = useGovList<SopSummary>(governmentId, 'sops', { filters: ['agencyId', 'kind'], activeFilter: false });
   return (
     <ListCard
       list={list}

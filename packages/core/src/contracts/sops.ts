@@ -95,4 +95,7 @@ export const importSopResponse = z.object({
   created: z.boolean(),
 });
 
-export const sopListQuery = listQuery.extend({ agencyId: z.uuid().optional(), kind: z.string().max(30).optional() });
+// SOPs have no active flag: versions carry their status instead.
+export const sopListQuery = listQuery
+  .omit({ active: true })
+  .extend({ agencyId: z.uuid().optional(), kind: z.string().max(30).optional() });

@@ -1,13 +1,14 @@
-import { execFile } from 'node:child_process';
-import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemContext } from '../../http/context.js';
-import { createTestApp, createTestDb, makeGovernment, signIn, type TestContext } from '../../test/fixture.js';
+import {
+  createTestApp,
+  createTestDb,
+  makeGovernment,
+  runSidakin,
+  signIn,
+  type TestContext,
+} from '../../test/fixture.js';
 import { GENESIS_HASH, recordAudit, verifyAuditChains } from './audit.service.js';
-
-const run = promisify(execFile);
-const repoRoot = path.resolve(import.meta.dirname, '../../../../..');
 
 let t: TestContext;
 beforeAll(async () => {
@@ -142,13 +143,7 @@ describe('audit trail', () => {
       // PGlite allows one process per data folder: release it while the CLI runs.
       if (own.env.DATA_DIR) await own.db.close();
       try {
-        return await run('npx', ['tsx', 'apps/server/src/cli.ts', 'audit', 'verify'], {
-          cwd: repoRoot,
-          env: { ...process.env, ...own.env, LOG_LEVEL: 'silent' },
-        }).then(
-          (r) => ({ code: 0, out: r.stdout + r.stderr }),
-          (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, out: e.stdout + e.stderr }),
-        );
+        return await runSidakin(['audit', 'verify'], own.env);
       } finally {
         if (own.env.DATA_DIR) own.db = await reopen(own.env.DATA_DIR);
       }

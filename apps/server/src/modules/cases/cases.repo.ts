@@ -19,11 +19,12 @@ export interface CaseRow {
   started_at: Date;
   closed_at: Date | null;
   cancel_reason: string | null;
+  started_by_user_id: string | null;
   open_tasks: number;
 }
 const caseSelect = `c.id, c.government_id, c.agency_id, a.name AS agency_name, c.sop_id, s.title AS sop_title, c.sop_version_id,
   v.version AS sop_version, c.number, c.subject, c.period, c.unit_ids, c.status, c.engine_state, c.started_at, c.closed_at,
-  c.cancel_reason, (SELECT count(*)::int FROM case_tasks t WHERE t.case_id = c.id AND t.status = 'open') AS open_tasks`;
+  c.cancel_reason, c.started_by_user_id, (SELECT count(*)::int FROM case_tasks t WHERE t.case_id = c.id AND t.status = 'open') AS open_tasks`;
 const caseFrom = `cases c JOIN agencies a ON a.id = c.agency_id JOIN sops s ON s.id = c.sop_id JOIN sop_versions v ON v.id = c.sop_version_id`;
 
 export async function getCase(
@@ -278,6 +279,13 @@ export async function caseEvents(db: Queryable, caseId: string): Promise<EventRo
   );
 }
 
+export interface InboxRow extends TaskRow {
+  case_number: number;
+  case_subject: string;
+  sop_title: string;
+  sop_version_id: string;
+}
+
 /** Open tasks assigned to any of the positions, with their case. */
 export async function inbox(
   db: Queryable,
@@ -285,15 +293,16 @@ export async function inbox(
   positionIds: string[],
   limit: number,
   offset: number,
-): Promise<{ rows: (TaskRow & { case_number: number; case_subject: string; sop_title: string })[]; total: number }> {
+): Promise<{ rows: InboxRow[]; total: number }> {
   if (positionIds.length === 0) return { rows: [], total: 0 };
   const where = `t.government_id = $1 AND t.status = 'open' AND t.assignee_position_ids && $2::uuid[]`;
   const total = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM case_tasks t WHERE ${where}`, [
     governmentId,
     positionIds,
   ]);
-  const rows = await db.query<TaskRow & { case_number: number; case_subject: string; sop_title: string }>(
-    `SELECT ${taskSelect}, c.number AS case_number, c.subject AS case_subject, s.title AS sop_title
+  const rows = await db.query<InboxRow>(
+    `SELECT ${taskSelect}, c.number AS case_number, c.subject AS case_subject, s.title AS sop_title,
+            c.sop_version_id
        FROM ${taskFrom} JOIN cases c ON c.id = t.case_id JOIN sops s ON s.id = c.sop_id
       WHERE ${where} ORDER BY t.due_at NULLS LAST, t.opened_at LIMIT $3 OFFSET $4`,
     [governmentId, positionIds, limit, offset],

@@ -514,11 +514,7 @@ export async function cancelCase(opts: {
     if (!c) throw notFound();
     if (c.status !== 'open') throw new AppError('CASE_NOT_OPEN');
     // The admin, or whoever started it, may cancel a case.
-    const starter = await tx.query<{ started_by_user_id: string | null }>(
-      'SELECT started_by_user_id FROM cases WHERE id = $1',
-      [c.id],
-    );
-    if (actor.role === 'member' && starter[0]?.started_by_user_id !== actor.userId) throw new AppError('FORBIDDEN');
+    if (actor.role === 'member' && c.started_by_user_id !== actor.userId) throw new AppError('FORBIDDEN');
     const r = engineCancel(c.engine_state);
     if (!r.ok) throw new AppError('CASE_NOT_OPEN');
     await repo.cancelOpenTasks(tx, c.id);
@@ -587,21 +583,18 @@ export async function myInbox(opts: {
     (opts.page - 1) * opts.pageSize,
   );
   const names = await positionNames(opts.db, [...new Set(rows.flatMap((t) => t.assignee_position_ids))]);
-  const docs = new Map<string, SopDocument>();
   const cal = await workingCalendar(opts.db, opts.governmentId);
-  const items = [];
-  for (const t of rows) {
-    const c = await repo.getCase(opts.db, opts.governmentId, t.case_id);
-    if (!c) continue;
-    if (!docs.has(c.sop_version_id))
-      docs.set(c.sop_version_id, (await repo.versionDocument(opts.db, c.sop_version_id)) as SopDocument);
-    items.push({
-      ...presentTask(docs.get(c.sop_version_id)!, t, names, cal),
-      caseNumber: t.case_number,
-      caseSubject: t.case_subject,
-      sopTitle: t.sop_title,
-    });
+  // One document per SOP version among the rows, not one read per task.
+  const docs = new Map<string, SopDocument>();
+  for (const id of new Set(rows.map((t) => t.sop_version_id))) {
+    docs.set(id, (await repo.versionDocument(opts.db, id)) as SopDocument);
   }
+  const items = rows.map((t) => ({
+    ...presentTask(docs.get(t.sop_version_id)!, t, names, cal),
+    caseNumber: t.case_number,
+    caseSubject: t.case_subject,
+    sopTitle: t.sop_title,
+  }));
   return { items, total, page: opts.page, pageSize: opts.pageSize };
 }
 

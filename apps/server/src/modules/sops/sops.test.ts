@@ -53,6 +53,10 @@ describe('SOP import', () => {
     });
     const list = await member.request('GET', gov('/sops?q=perbaikan'));
     expect(list.statusCode).toBe(200);
+    // SOPs have no active flag; versions carry their status.
+    const withActive = await member.request('GET', gov('/sops?active=true'));
+    expect(withActive.statusCode).toBe(400);
+    expect(withActive.json().error.details[0].path).toBe('query.active');
     expect(list.json().items.map((s: { id: string }) => s.id)).toEqual([sop.id]);
     const detail = await member.request('GET', gov(`/sops/${sop.id}`));
     expect(detail.json().document.steps[5].decision).toMatchObject({ ya: 7, tidak: 5 });
