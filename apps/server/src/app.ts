@@ -2,10 +2,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import { limits } from '@sidakin/core';
+import { limits, maxUploadBytes } from '@sidakin/core';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler } from 'fastify-type-provider-zod';
 import type { Database } from './db/database.js';
@@ -16,6 +17,7 @@ import { zodValidatorCompiler } from './http/validation.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { caseRoutes } from './modules/cases/cases.routes.js';
+import { fileRoutes } from './modules/files/files.routes.js';
 import { orgRoutes } from './modules/org/org.routes.js';
 import { sopRoutes } from './modules/sops/sops.routes.js';
 import { systemRoutes } from './modules/system/system.routes.js';
@@ -52,6 +54,8 @@ export async function buildApp(deps: AppDeps): Promise<SidakinApp> {
   installErrorHandling(app);
 
   await app.register(cookie);
+  // One file per request; the size limit is enforced while streaming, before anything is stored.
+  await app.register(multipart, { limits: { fileSize: maxUploadBytes, files: 1, fields: 0, parts: 1 } });
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
@@ -97,6 +101,7 @@ export async function buildApp(deps: AppDeps): Promise<SidakinApp> {
     await auditRoutes(api, deps);
     await sopRoutes(api, deps);
     await caseRoutes(api, deps);
+    await fileRoutes(api, deps);
     api.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
   });
 

@@ -3,6 +3,7 @@ export * from './contracts/audit.js';
 export * from './contracts/auth.js';
 export * from './contracts/cases.js';
 export * from './contracts/common.js';
+export * from './contracts/files.js';
 export * from './contracts/org.js';
 export * from './contracts/sops.js';
 export * from './messages.js';

@@ -123,6 +123,15 @@ export const errorMessages = {
     en: 'This task has already been completed or cancelled; reload to see its state',
   },
   CASE_NOT_OPEN: { id: 'Kasus ini sudah selesai atau dibatalkan', en: 'This case is already closed or cancelled' },
+  FILE_TOO_LARGE: {
+    id: 'Berkas melebihi batas ukuran 20 MB',
+    en: 'The file exceeds the 20 MB size limit',
+  },
+  FILE_TYPE_REFUSED: {
+    id: 'Jenis berkas tidak diterima; unggah PDF, gambar (PNG, JPEG, WebP), dokumen Office/OpenDocument, CSV atau teks',
+    en: 'This file type is not accepted; upload a PDF, an image (PNG, JPEG, WebP), an Office/OpenDocument file, CSV or text',
+  },
+  FILE_MISSING: { id: 'Pilih berkas yang akan diunggah', en: 'Choose a file to upload' },
   INTERNAL: {
     id: 'Terjadi kesalahan pada server; silakan coba lagi',
     en: 'Something went wrong on the server; please try again',

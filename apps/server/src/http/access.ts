@@ -17,6 +17,8 @@ export const permissions = [
   'sops.manage',
   'cases.read',
   'cases.act',
+  'files.read',
+  'files.upload',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -36,8 +38,18 @@ const grants: Record<Role, ReadonlySet<Permission>> = {
     'sops.manage',
     'cases.read',
     'cases.act',
+    'files.read',
+    'files.upload',
   ]),
-  member: new Set<Permission>(['government.read', 'org.read', 'sops.read', 'cases.read', 'cases.act']),
+  member: new Set<Permission>([
+    'government.read',
+    'org.read',
+    'sops.read',
+    'cases.read',
+    'cases.act',
+    'files.read',
+    'files.upload',
+  ]),
 };
 
 /**

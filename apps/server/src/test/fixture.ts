@@ -257,10 +257,11 @@ function clientWith(app: FastifyInstance, cookie: string, csrfToken: string): Cl
         headers: {
           ...(cookie ? { cookie } : {}),
           ...(csrfToken && method !== 'GET' ? { 'x-csrf-token': csrfToken } : {}),
-          ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+          ...(body !== undefined && !(body instanceof FormData) ? { 'content-type': 'application/json' } : {}),
           ...headers,
         },
-        ...(body !== undefined ? { payload: JSON.stringify(body) } : {}),
+        // FormData is sent as multipart/form-data (an upload); anything else as JSON.
+        ...(body instanceof FormData ? { payload: body } : body !== undefined ? { payload: JSON.stringify(body) } : {}),
       });
     },
   };

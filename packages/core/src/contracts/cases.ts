@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { taskAttachment, taskAttachmentInput } from './files.js';
 
 export const caseStatuses = ['open', 'completed', 'cancelled'] as const;
 export const taskOutcomes = ['done', 'ya', 'tidak'] as const;
@@ -19,6 +20,8 @@ export const completeTaskBody = z
     reason: z.string().trim().max(4000).optional(),
     /** On a return into per-unit steps: only these units work again (default: all in scope). */
     unitIds: z.array(z.uuid()).max(100).optional(),
+    /** Uploaded files (or documents the system produced) that are this step's outputs. */
+    attachments: z.array(taskAttachmentInput).max(20).default([]),
   })
   .refine((b) => b.outcome !== 'tidak' || (b.reason?.length ?? 0) > 0, {
     message: 'Alasan wajib diisi bila dikembalikan (tidak)',
@@ -61,6 +64,7 @@ export const caseTask = z.object({
   completedByPositionName: z.string().nullable(),
   comment: z.string(),
   reason: z.string(),
+  attachments: z.array(taskAttachment),
 });
 export type CaseTask = z.infer<typeof caseTask>;
 

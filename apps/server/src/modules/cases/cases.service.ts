@@ -9,6 +9,7 @@ import {
   startCase as engineStart,
   parseDuration,
   type SopDocument,
+  type TaskAttachment,
   type WorkingCalendar,
   workingMinutesBetween,
   workingMinutesPerDay,
@@ -19,6 +20,8 @@ import { authorize } from '../../http/access.js';
 import type { Actor, RequestContext } from '../../http/context.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { heldPositions } from '../auth/auth.repo.js';
+import * as files from '../files/files.repo.js';
+import { attachToTask } from '../files/files.service.js';
 import { workingCalendar } from '../org/org.service.js';
 import * as lanesRepo from '../sops/lanes.repo.js';
 import * as repo from './cases.repo.js';
@@ -103,7 +106,13 @@ function isDueSoon(t: repo.TaskRow, standard: number | null): boolean {
   return left > 0 && left <= Math.max(30, standard / 4);
 }
 
-function presentTask(doc: SopDocument, t: repo.TaskRow, names: Map<string, string>, cal: WorkingCalendar): CaseTask {
+function presentTask(
+  doc: SopDocument,
+  t: repo.TaskRow,
+  names: Map<string, string>,
+  cal: WorkingCalendar,
+  attachments: TaskAttachment[] = [],
+): CaseTask {
   const step = doc.steps.find((s) => s.no === t.step_no)!;
   return {
     id: t.id,
@@ -134,6 +143,7 @@ function presentTask(doc: SopDocument, t: repo.TaskRow, names: Map<string, strin
     completedByPositionName: t.completed_by_position_name,
     comment: t.comment,
     reason: t.reason,
+    attachments,
   };
 }
 
@@ -173,10 +183,23 @@ async function loadCaseDetail(db: Queryable, governmentId: string, id: string) {
   const names = await positionNames(db, [...new Set(tasks.flatMap((t) => t.assignee_position_ids))]);
   const events = await repo.caseEvents(db, c.id);
   const cal = await workingCalendar(db, governmentId);
+  const attachments = new Map<string, TaskAttachment[]>();
+  for (const a of await files.attachmentsOfCase(db, c.id)) {
+    const list = attachments.get(a.task_id) ?? [];
+    list.push({
+      fileId: a.file_id,
+      name: a.name,
+      mediaType: a.media_type,
+      size: a.size,
+      sha256: a.sha256,
+      output: a.output,
+    });
+    attachments.set(a.task_id, list);
+  }
   return {
     ...presentCase(c),
     cancelReason: c.cancel_reason,
-    tasks: tasks.map((t) => presentTask(doc, t, names, cal)),
+    tasks: tasks.map((t) => presentTask(doc, t, names, cal, attachments.get(t.id))),
     events: events.map((e) => ({
       id: e.id,
       at: new Date(e.at).toISOString(),
@@ -326,6 +349,7 @@ export async function completeCaseTask(opts: {
     comment: string;
     reason?: string | undefined;
     unitIds?: string[] | undefined;
+    attachments?: { fileId: string; output: string }[] | undefined;
   };
 }) {
   const actor = authorize(opts.ctx.actor, 'cases.act', opts.governmentId);
@@ -386,6 +410,13 @@ export async function completeCaseTask(opts: {
       reason: input.reason ?? '',
     });
     if (!closed) throw new AppError('TASK_NOT_OPEN');
+    const attached = await attachToTask(tx, {
+      governmentId,
+      taskId: task.id,
+      userId: actor.userId,
+      stepOutputs: doc.steps.find((s) => s.no === task.step_no)?.outputs ?? [],
+      items: input.attachments ?? [],
+    });
     await openTasks(tx, {
       governmentId,
       agencyId: c.agency_id,
@@ -411,6 +442,7 @@ export async function completeCaseTask(opts: {
         outcome: input.outcome,
         reason: input.reason ?? null,
         opened: next.opened.map((t) => t.stepNo),
+        attachments: attached.map((a) => ({ fileId: a.fileId, name: a.name, sha256: a.sha256, output: a.output })),
       },
     });
     await recordAudit(
@@ -428,6 +460,7 @@ export async function completeCaseTask(opts: {
           outcome: input.outcome,
           reason: input.reason ?? null,
           caseStatus: next.state.status,
+          attachments: attached.map((a) => ({ fileId: a.fileId, sha256: a.sha256, output: a.output })),
         },
       },
     );

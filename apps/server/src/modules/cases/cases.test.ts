@@ -1,7 +1,7 @@
 import { addWorkingMinutes } from '@sidakin/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Client, createTestApp, signIn, type TestContext } from '../../test/fixture.js';
-import { DEMO_PASSWORD, loadDemo } from '../demo/demo.service.js';
+import { type DemoSession, demoSession } from '../../test/demo-session.js';
+import type { Client, TestContext } from '../../test/fixture.js';
 import { workingCalendar } from '../org/org.service.js';
 
 // The Banggai Dinas Perdagangan "Mekanisme Perbaikan Data Kinerja" run through the API by its own
@@ -9,16 +9,13 @@ import { workingCalendar } from '../org/org.service.js';
 // signature at step 9.
 
 let t: TestContext;
-let admin: Client;
+let session: DemoSession;
 let governmentId: string;
 let sopId: string;
 let unitId: string;
-const users = new Map<string, Client>();
-const as = async (username: string) => {
-  if (!users.has(username)) users.set(username, await signIn(t.app, username, DEMO_PASSWORD));
-  return users.get(username)!;
-};
-const gov = (p = '') => `/api/governments/${governmentId}${p}`;
+let admin: Client;
+const as = (username: string) => session.as(username);
+const gov = (p = '') => session.gov(p);
 
 type Task = {
   id: string;
@@ -32,21 +29,12 @@ type Task = {
 type Case = { id: string; status: string; tasks: Task[] };
 
 beforeAll(async () => {
-  t = await createTestApp();
-  await loadDemo(t.db);
-  admin = await as('banggai.admin');
-  governmentId = (await admin.request('GET', '/api/auth/me')).json().government.id;
-  const list = await admin.request('GET', gov('/sops?q=Mekanisme Perbaikan'));
-  sopId = list.json().items.find((s: { key: string }) => s.key === 'banggai/disdag/perbaikan-data-kinerja').id;
-  const detail = (await admin.request('GET', gov(`/sops/${sopId}`))).json();
-  const v1 = detail.versions[0];
-  await (await as('disdag.kadis')).request('POST', gov(`/sops/${sopId}/versions/${v1.id}/approve`));
-  const approvedOn = (await admin.request('GET', gov(`/sops/${sopId}`))).json().versions[0].approvedOn;
-  const eff = await admin.request('POST', gov(`/sops/${sopId}/versions/${v1.id}/make-effective`), {
-    effectiveFrom: approvedOn,
-  });
-  if (eff.statusCode !== 200) throw new Error(eff.body);
-  unitId = (await admin.request('GET', gov('/units?q=Bidang Perdagangan Dalam Negeri'))).json().items[0].id;
+  session = await demoSession('banggai.admin');
+  t = session.t;
+  governmentId = session.governmentId;
+  admin = await session.as('banggai.admin');
+  sopId = await session.putInEffect('banggai/disdag/perbaikan-data-kinerja', 'disdag.kadis');
+  unitId = await session.unitId('Bidang Perdagangan Dalam Negeri');
 }, 120_000);
 afterAll(async () => {
   await t.close();

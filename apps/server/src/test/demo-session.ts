@@ -1,0 +1,56 @@
+import { DEMO_PASSWORD, loadDemo } from '../modules/demo/demo.service.js';
+import { type Client, createTestApp, signIn, type TestContext } from './fixture.js';
+
+/**
+ * A test app with the demo organisation loaded, seen from one demo government: clients for its
+ * demo officials (signed in once each), URLs under the government, and putting a seed SOP into
+ * effect the way its agency does it (the head approves, the admin makes it effective).
+ */
+export interface DemoSession {
+  t: TestContext;
+  governmentId: string;
+  as(username: string): Promise<Client>;
+  gov(path?: string): string;
+  putInEffect(sopKey: string, headUsername: string): Promise<string>;
+  unitId(name: string): Promise<string>;
+}
+
+export async function demoSession(adminUsername: string): Promise<DemoSession> {
+  const t = await createTestApp();
+  await loadDemo(t.db);
+  const clients = new Map<string, Client>();
+  const as = async (username: string) => {
+    if (!clients.has(username)) clients.set(username, await signIn(t.app, username, DEMO_PASSWORD));
+    return clients.get(username)!;
+  };
+  const admin = await as(adminUsername);
+  const governmentId: string = (await admin.request('GET', '/api/auth/me')).json().government.id;
+  const gov = (p = '') => `/api/governments/${governmentId}${p}`;
+
+  async function putInEffect(sopKey: string, headUsername: string): Promise<string> {
+    const rows = await t.db.query<{ id: string }>('SELECT id FROM sops WHERE government_id = $1 AND key = $2', [
+      governmentId,
+      sopKey,
+    ]);
+    const sopId = rows[0]?.id;
+    if (!sopId) throw new Error(`no SOP ${sopKey}`);
+    const v1 = (await admin.request('GET', gov(`/sops/${sopId}`))).json().versions[0];
+    const approved = await (await as(headUsername)).request('POST', gov(`/sops/${sopId}/versions/${v1.id}/approve`));
+    if (approved.statusCode !== 200) throw new Error(approved.body);
+    const approvedOn = (await admin.request('GET', gov(`/sops/${sopId}`))).json().versions[0].approvedOn;
+    const eff = await admin.request('POST', gov(`/sops/${sopId}/versions/${v1.id}/make-effective`), {
+      effectiveFrom: approvedOn,
+    });
+    if (eff.statusCode !== 200) throw new Error(eff.body);
+    return sopId;
+  }
+
+  async function unitId(name: string): Promise<string> {
+    const res = await admin.request('GET', gov(`/units?q=${encodeURIComponent(name)}`));
+    const id = res.json().items[0]?.id;
+    if (!id) throw new Error(`no unit ${name}`);
+    return id;
+  }
+
+  return { t, governmentId, as, gov, putInEffect, unitId };
+}
