@@ -14,7 +14,9 @@ import {
   sopSummary,
   sopVersionParams,
 } from '@sidakin/core';
+import { create as contentDisposition } from 'content-disposition';
 import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
 import type { AppDeps } from '../../app.js';
 import { typed } from '../../http/types.js';
 import * as sops from './sops.service.js';
@@ -171,5 +173,32 @@ export async function sopRoutes(app: FastifyInstance, deps: AppDeps): Promise<vo
         sopId: req.params.id,
         versionId: req.params.versionId,
       }),
+  );
+  api.get(
+    `${base}/:id/versions/:versionId/pdf`,
+    {
+      config: { access: { permission: 'sops.read' } },
+      schema: {
+        tags,
+        summary:
+          'The official SOP document of a version as PDF (A4 landscape, letterhead, procedure table with symbols)',
+        params: sopVersionParams,
+        querystring: z.strictObject({ disposition: z.enum(['attachment', 'inline']).default('inline') }),
+      },
+    },
+    async (req, reply) => {
+      const pdf = await sops.sopVersionPdf({
+        db,
+        ctx: req.ctx,
+        governmentId: req.params.governmentId,
+        id: req.params.id,
+        versionId: req.params.versionId,
+      });
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', contentDisposition(pdf.fileName, { type: req.query.disposition }))
+        .header('cache-control', 'private, no-cache')
+        .send(pdf.bytes);
+    },
   );
 }

@@ -3,10 +3,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {
   diffSop,
+  formatNip,
   formatPersonName,
+  type IndonesianTimeZone,
   type LaneResolution,
   type SopDocument,
   type SopSummary,
+  sopDocument,
+  timeZoneLabels,
   validateSopText,
 } from '@sidakin/core';
 import type { Database, Queryable, Tx } from '../../db/database.js';
@@ -15,6 +19,7 @@ import { authorize } from '../../http/access.js';
 import type { RequestContext } from '../../http/context.js';
 import { recordAudit } from '../audit/audit.service.js';
 import * as lanesRepo from './lanes.repo.js';
+import { renderSopPdf } from './sop-pdf.js';
 import * as repo from './sops.repo.js';
 
 function present(r: repo.SopRow): SopSummary {
@@ -465,4 +470,73 @@ async function getSopTx(db: Queryable, governmentId: string, id: string) {
   if (!row) throw notFound();
   const versions = await repo.versions(db, row.id);
   return { ...present(row), versions: versions.map(presentVersion), document: await repo.latestDocument(db, row.id) };
+}
+
+/** The official SOP document of one version as a PDF (A4 landscape, in the agency's letterhead). */
+export async function sopVersionPdf(opts: {
+  db: Database;
+  ctx: RequestContext;
+  governmentId: string;
+  id: string;
+  versionId: string;
+}): Promise<{ bytes: Buffer; fileName: string }> {
+  authorize(opts.ctx.actor, 'sops.read', opts.governmentId);
+  const sop = await repo.getSop(opts.db, opts.governmentId, opts.id);
+  if (!sop) throw notFound();
+  const v = await repo.getVersion(opts.db, opts.governmentId, opts.id, opts.versionId);
+  if (!v) throw notFound();
+  const doc = sopDocument.parse(v.document);
+  const [g] = await opts.db.query<{
+    name: string;
+    address: string;
+    phone: string;
+    email: string;
+    website: string;
+    letterhead_lines: string[];
+    time_zone: IndonesianTimeZone;
+    logo: Uint8Array | null;
+    logo_mime: string | null;
+  }>(
+    'SELECT name, address, phone, email, website, letterhead_lines, time_zone, logo, logo_mime FROM governments WHERE id = $1',
+    [opts.governmentId],
+  );
+  const [agency] = await opts.db.query<{ address: string }>('SELECT address FROM agencies WHERE id = $1', [
+    sop.agency_id,
+  ]);
+  const [approver] = await opts.db.query<{ nip: string | null }>(
+    'SELECT e.nip FROM sop_versions v JOIN employees e ON e.id = v.approved_by_employee_id WHERE v.id = $1',
+    [v.id],
+  );
+  const contact = [g!.phone && `Telepon ${g!.phone}`, g!.email && `Pos-el ${g!.email}`, g!.website]
+    .filter(Boolean)
+    .join(' · ');
+  const printedAt = `${new Intl.DateTimeFormat('id-ID', {
+    timeZone: g!.time_zone,
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(new Date())} ${timeZoneLabels[g!.time_zone]}`;
+  const bytes = await renderSopPdf({
+    doc,
+    version: {
+      version: v.version,
+      status: v.status,
+      approvedByName: v.approved_by_name,
+      approvedByNip: approver?.nip ? formatNip(approver.nip) : null,
+      approvedByPositionName: v.approved_by_position_name,
+      approvedActing: v.approved_acting,
+      approvedOn: v.approved_on,
+      effectiveFrom: v.effective_from,
+    },
+    letterhead: {
+      lines: g!.letterhead_lines,
+      address: agency?.address || g!.address,
+      contact,
+      logo: g!.logo && g!.logo_mime ? { bytes: Buffer.from(g!.logo), mimeType: g!.logo_mime } : null,
+    },
+    printedAt,
+  });
+  return { bytes, fileName: `SOP ${doc.title} v${v.version}.pdf` };
 }
