@@ -1,6 +1,5 @@
 -- Files people upload as outputs of a step or as evidence, and documents the system produces.
--- The bytes live in the database, so a file is saved in the same transaction as its record and a
--- backup of the database is a backup of everything.
+-- The record is here; the bytes are in the file store (FILES_DIR), addressed by their SHA-256.
 CREATE TABLE files (
   id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
   government_id uuid NOT NULL REFERENCES governments(id),
@@ -9,7 +8,6 @@ CREATE TABLE files (
   size integer NOT NULL CHECK (size >= 0),
   sha256 text NOT NULL CHECK (sha256 ~ '^[0-9a-f]{64}$'),
   source text NOT NULL DEFAULT 'upload' CHECK (source IN ('upload', 'system')),
-  content bytea NOT NULL,
   uploaded_by_user_id uuid REFERENCES users(id),
   created_at timestamptz NOT NULL DEFAULT now(),
   UNIQUE (government_id, id)

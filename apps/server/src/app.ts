@@ -22,10 +22,13 @@ import { orgRoutes } from './modules/org/org.routes.js';
 import { sopRoutes } from './modules/sops/sops.routes.js';
 import { systemRoutes } from './modules/system/system.routes.js';
 import { userRoutes } from './modules/users/users.routes.js';
+import { DiskFileStore, type FileStore } from './storage/file-store.js';
 
 export interface AppDeps {
   db: Database;
   config: Config;
+  /** The bytes of files; on disk in `config.filesDir` unless another store is given. */
+  files: FileStore;
 }
 
 export interface SidakinApp {
@@ -35,7 +38,8 @@ export interface SidakinApp {
 }
 
 /** Builds the HTTP application; tests build their own with their own database and config. */
-export async function buildApp(deps: AppDeps): Promise<SidakinApp> {
+export async function buildApp(given: Omit<AppDeps, 'files'> & { files?: FileStore }): Promise<SidakinApp> {
+  const deps: AppDeps = { ...given, files: given.files ?? new DiskFileStore(given.config.filesDir) };
   const { config } = deps;
   const app = Fastify({
     logger:

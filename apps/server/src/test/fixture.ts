@@ -78,6 +78,8 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
   return {
     ...loadConfig({ LOG_LEVEL: 'silent', DEMO_ON_EMPTY: 'false' }),
     webDist: '/nonexistent-web-dist',
+    // Each test app keeps its files in a folder of its own, removed on close.
+    filesDir: fs.mkdtempSync(path.join(os.tmpdir(), 'sidakin-test-files-')),
     ...overrides,
   };
 }
@@ -90,7 +92,8 @@ export interface TestContext extends TestDb {
 /** The app on a fresh database. Call `close()` in afterAll. */
 export async function createTestApp(config: Partial<Config> = {}): Promise<TestContext> {
   const tdb = await createTestDb();
-  const built = await buildApp({ db: tdb.db, config: testConfig(config) });
+  const cfg = testConfig(config);
+  const built = await buildApp({ db: tdb.db, config: cfg });
   return {
     ...tdb,
     app: built.app,
@@ -98,6 +101,7 @@ export async function createTestApp(config: Partial<Config> = {}): Promise<TestC
     async close() {
       await built.app.close();
       await tdb.close();
+      fs.rmSync(cfg.filesDir, { recursive: true, force: true });
     },
   };
 }

@@ -22,14 +22,14 @@ export async function insertFile(
     mediaType: string;
     sha256: string;
     source: 'upload' | 'system';
-    content: Uint8Array;
+    size: number;
     userId: string | null;
   },
 ): Promise<FileRow> {
   const rows = await db.query<FileRow>(
-    `INSERT INTO files (government_id, name, media_type, size, sha256, source, content, uploaded_by_user_id)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING ${columns}`,
-    [f.governmentId, f.name, f.mediaType, f.content.length, f.sha256, f.source, f.content, f.userId],
+    `INSERT INTO files (government_id, name, media_type, size, sha256, source, uploaded_by_user_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING ${columns}`,
+    [f.governmentId, f.name, f.mediaType, f.size, f.sha256, f.source, f.userId],
   );
   return rows[0]!;
 }
@@ -48,14 +48,6 @@ export async function getFiles(db: Queryable, governmentId: string, ids: string[
     governmentId,
     ids,
   ]);
-}
-
-export async function fileContent(db: Queryable, governmentId: string, id: string): Promise<Uint8Array | null> {
-  const rows = await db.query<{ content: Uint8Array }>(
-    'SELECT content FROM files WHERE government_id = $1 AND id = $2',
-    [governmentId, id],
-  );
-  return rows[0]?.content ?? null;
 }
 
 /** Files already named as the output of some step (a file is the output of one step only). */

@@ -11,7 +11,7 @@ const inlineTypes = new Set(['application/pdf', 'image/png', 'image/jpeg', 'imag
 
 export async function fileRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
   const api = typed(app);
-  const { db } = deps;
+  const { db, files: store } = deps;
   const tags = ['files'];
   const base = '/api/governments/:governmentId/files';
 
@@ -39,6 +39,7 @@ export async function fileRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
       }
       const info = await files.uploadFile({
         db,
+        files: store,
         ctx: req.ctx,
         governmentId: req.params.governmentId,
         fileName: part.filename,
@@ -62,6 +63,7 @@ export async function fileRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
     async (req, reply) => {
       const { info, content } = await files.downloadFile({
         db,
+        files: store,
         ctx: req.ctx,
         governmentId: req.params.governmentId,
         id: req.params.id,

@@ -4,6 +4,7 @@ import type { Database, Queryable } from '../../db/database.js';
 import { AppError, invalidField, notFound } from '../../errors.js';
 import { authorize } from '../../http/access.js';
 import type { RequestContext } from '../../http/context.js';
+import type { FileStore } from '../../storage/file-store.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { cleanFileName, detectUploadType } from './content-type.js';
 import * as repo from './files.repo.js';
@@ -25,6 +26,7 @@ export const sha256Hex = (bytes: Uint8Array) => createHash('sha256').update(byte
 /** Stores an upload after checking its size and its real type; on record in the audit trail. */
 export async function uploadFile(opts: {
   db: Database;
+  files: FileStore;
   ctx: RequestContext;
   governmentId: string;
   fileName: string;
@@ -36,14 +38,18 @@ export async function uploadFile(opts: {
   const name = cleanFileName(opts.fileName);
   const mediaType = await detectUploadType(opts.bytes, name);
   if (!mediaType) throw new AppError('FILE_TYPE_REFUSED');
+  const sha256 = sha256Hex(opts.bytes);
+  // The bytes first: a record never points at bytes that are not there. Bytes without a record
+  // (the transaction failed) are harmless and stored once whatever happens.
+  await opts.files.put(sha256, opts.bytes);
   return opts.db.transaction(async (tx) => {
     const row = await repo.insertFile(tx, {
       governmentId: opts.governmentId,
       name,
       mediaType,
-      sha256: sha256Hex(opts.bytes),
+      sha256,
       source: 'upload',
-      content: opts.bytes,
+      size: opts.bytes.length,
       userId: actor.userId,
     });
     const info = presentFile(row);
@@ -61,27 +67,36 @@ export async function uploadFile(opts: {
 /** Stores a document the system produced (a PDF, a workbook); the caller records the audit. */
 export async function storeSystemFile(
   db: Queryable,
+  files: FileStore,
   f: { governmentId: string; name: string; mediaType: string; bytes: Uint8Array; userId: string | null },
 ): Promise<FileInfo> {
+  const sha256 = sha256Hex(f.bytes);
+  await files.put(sha256, f.bytes);
   const row = await repo.insertFile(db, {
     governmentId: f.governmentId,
     name: cleanFileName(f.name),
     mediaType: f.mediaType,
-    sha256: sha256Hex(f.bytes),
+    sha256,
     source: 'system',
-    content: f.bytes,
+    size: f.bytes.length,
     userId: f.userId,
   });
   return presentFile(row);
 }
 
-export async function downloadFile(opts: { db: Database; ctx: RequestContext; governmentId: string; id: string }) {
+export async function downloadFile(opts: {
+  db: Database;
+  files: FileStore;
+  ctx: RequestContext;
+  governmentId: string;
+  id: string;
+}) {
   authorize(opts.ctx.actor, 'files.read', opts.governmentId);
   const row = await repo.getFile(opts.db, opts.governmentId, opts.id);
   if (!row) throw notFound();
-  const content = await repo.fileContent(opts.db, opts.governmentId, opts.id);
+  const content = await opts.files.get(row.sha256);
   if (!content) throw notFound();
-  return { info: presentFile(row), content: Buffer.from(content) };
+  return { info: presentFile(row), content };
 }
 
 export async function getFileInfo(opts: { db: Database; ctx: RequestContext; governmentId: string; id: string }) {
