@@ -36,6 +36,18 @@ describe('sidakin CLI', () => {
     expect(onlyDecision.out).toContain('steps[5].decision.tidak: step 12 does not exist');
   }, 60_000);
 
+  it('sop pdf renders a file as its official document without a database', async () => {
+    const fs = await import('node:fs');
+    const os = await import('node:os');
+    const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'sidakin-pdf-')), 'sop.pdf');
+    const r = await sidakin(['sop', 'pdf', 'sops/kalbar/biro-organisasi-perbaikan-data-kinerja.yaml', '-o', out]);
+    expect(r.code, r.out).toBe(0);
+    expect(fs.readFileSync(out).subarray(0, 5).toString()).toBe('%PDF-');
+    const missingOut = await sidakin(['sop', 'pdf', 'sops/kalbar/biro-organisasi-perbaikan-data-kinerja.yaml']);
+    expect(missingOut.code).not.toBe(0);
+    expect(missingOut.out).toContain("required option '-o, --out <pdf>'");
+  }, 60_000);
+
   describe('against a database', () => {
     let t: TestDb;
     beforeAll(async () => {

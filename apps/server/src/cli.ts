@@ -8,6 +8,7 @@ import { systemContext } from './http/context.js';
 import { recordAudit, verifyAuditChains } from './modules/audit/audit.service.js';
 import { hashPassword } from './modules/auth/password.js';
 import { demoLoginsMarkdown, loadDemo } from './modules/demo/demo.service.js';
+import { renderSopPdf } from './modules/sops/sop-pdf.js';
 import { importSopTx } from './modules/sops/sops.service.js';
 import { startServer } from './server.js';
 
@@ -190,6 +191,39 @@ sop
         }
       }
     });
+  });
+sop
+  .command('pdf')
+  .description(
+    'Render an SOP file as its official document (PDF, A4 landscape) without importing it, e.g. to proof-read an encoding',
+  )
+  .argument('<file>', 'a .yaml or .json file')
+  .requiredOption('-o, --out <pdf>', 'where to write the PDF')
+  .action(async (file: string, opts: { out: string }) => {
+    const r = validateSopText(fs.readFileSync(file, 'utf8'));
+    if (!r.ok) {
+      console.error(`${file}: ${r.errors.length} error(s)`);
+      for (const e of r.errors) console.error(`  ${e.path}: ${e.message}`);
+      process.exitCode = 1;
+      return;
+    }
+    const bytes = await renderSopPdf({
+      doc: r.value,
+      version: {
+        version: 0,
+        status: 'draft',
+        approvedByName: null,
+        approvedByNip: null,
+        approvedByPositionName: null,
+        approvedActing: null,
+        approvedOn: null,
+        effectiveFrom: null,
+      },
+      letterhead: { lines: r.value.agency.header, address: '', contact: '', logo: null },
+      printedAt: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
+    });
+    fs.writeFileSync(opts.out, bytes);
+    console.log(`${file}: ${opts.out} written (${bytes.length} bytes)`);
   });
 sop
   .command('schema')
