@@ -44,6 +44,20 @@ describe('SOP validation', () => {
     if (r.ok) expect(r.value.steps[0]!.lanes).toEqual(['kadis']);
   });
 
+  it('words every problem in Bahasa Indonesia and in English, the schema’s included', () => {
+    const doc = sop();
+    doc.steps[2] = { ...doc.steps[2]!, decision: { ya: 4, tidak: 12 } };
+    const r = validateSop(doc);
+    expect(r.ok ? [] : r.errors.map((e) => e.text)).toEqual([
+      { id: 'langkah 12 tidak ada', en: 'step 12 does not exist' },
+    ]);
+    const missing = validateSop({ ...sop(), title: undefined });
+    expect(missing.ok ? [] : missing.errors.map((e) => [e.path, e.text.id.length > 0, e.text.en])).toEqual([
+      ['title', true, 'Invalid input: expected string, received undefined'],
+    ]);
+    if (!missing.ok) expect(missing.errors[0]!.text.id).not.toBe(missing.errors[0]!.text.en);
+  });
+
   it('names a decision target that does not exist by its path', () => {
     const doc = sop();
     doc.steps[2] = { ...doc.steps[2]!, decision: { ya: 4, tidak: 12 } };

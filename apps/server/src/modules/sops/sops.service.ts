@@ -8,8 +8,10 @@ import {
   type IndonesianTimeZone,
   type LaneResolution,
   type SopDocument,
+  type SopIssue,
   type SopSummary,
   sopDocument,
+  sopIssue,
   timeZoneLabels,
   validateSopText,
 } from '@sidakin/core';
@@ -45,9 +47,9 @@ function present(r: repo.SopRow): SopSummary {
 }
 
 /** A 400 listing every problem of the document, each at `body.source.<path in the document>`. */
-function invalid(errors: { path: string; message: string }[]): AppError {
+function invalid(errors: SopIssue[]): AppError {
   return new AppError('SOP_INVALID', {
-    details: errors.map((e) => ({ path: `body.source.${e.path}`, message: e.message })),
+    details: errors.map((e) => ({ path: `body.source.${e.path}`, message: e.text })),
   });
 }
 
@@ -77,10 +79,11 @@ export async function importSopTx(
   const gov = await tx.query<{ code: string }>('SELECT code FROM governments WHERE id = $1', [governmentId]);
   if (gov[0]?.code !== doc.agency.government) {
     throw invalid([
-      {
-        path: 'agency.government',
-        message: `the document is for government "${doc.agency.government}", not "${gov[0]?.code}"`,
-      },
+      sopIssue(
+        'agency.government',
+        `the document is for government "${doc.agency.government}", not "${gov[0]?.code}"`,
+        `dokumen ini untuk pemerintah daerah "${doc.agency.government}", bukan "${gov[0]?.code}"`,
+      ),
     ]);
   }
   const agency = await tx.query<{ id: string; active: boolean }>(
@@ -89,10 +92,20 @@ export async function importSopTx(
   );
   if (!agency[0])
     throw invalid([
-      { path: 'agency.agency', message: `agency "${doc.agency.agency}" does not exist in this government` },
+      sopIssue(
+        'agency.agency',
+        `agency "${doc.agency.agency}" does not exist in this government`,
+        `perangkat daerah "${doc.agency.agency}" tidak ada di pemerintah daerah ini`,
+      ),
     ]);
   if (!agency[0].active)
-    throw invalid([{ path: 'agency.agency', message: `agency "${doc.agency.agency}" is inactive` }]);
+    throw invalid([
+      sopIssue(
+        'agency.agency',
+        `agency "${doc.agency.agency}" is inactive`,
+        `perangkat daerah "${doc.agency.agency}" tidak aktif`,
+      ),
+    ]);
 
   const checksum = createHash('sha256').update(source).digest('hex');
   const existing = await repo.findSopByKey(tx, governmentId, doc.id);

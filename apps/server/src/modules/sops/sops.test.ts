@@ -111,8 +111,24 @@ describe('SOP import', () => {
     const onlyRoute = await admin.request('POST', gov('/sops/import'), {
       source: forTestGov(banggai).replace('decision: { ya: 7, tidak: 5,', 'decision: { ya: 7, tidak: 12,'),
     });
+    // In the person's language: Indonesian by default, English when asked.
     expect(onlyRoute.json().error.details).toEqual([
+      { path: 'body.source.steps[5].decision.tidak', message: 'langkah 12 tidak ada' },
+    ]);
+    const inEnglish = await admin.request(
+      'POST',
+      gov('/sops/import'),
+      { source: forTestGov(banggai).replace('decision: { ya: 7, tidak: 5,', 'decision: { ya: 7, tidak: 12,') },
+      { 'accept-language': 'en' },
+    );
+    expect(inEnglish.json().error.details).toEqual([
       { path: 'body.source.steps[5].decision.tidak', message: 'step 12 does not exist' },
+    ]);
+    const badDuration = await admin.request('POST', gov('/sops/import'), {
+      source: forTestGov(banggai).replace('duration: 480 menit', 'duration: delapan jam'),
+    });
+    expect(badDuration.json().error.details).toEqual([
+      { path: 'body.source.steps[4].duration', message: 'tulis waktu sebagai "<angka> menit|jam|hari"' },
     ]);
     const after = await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM sop_versions');
     expect(after[0]!.n).toBe(before[0]!.n);
