@@ -220,7 +220,7 @@ sop
         effectiveFrom: null,
       },
       letterhead: { lines: r.value.agency.header, address: '', contact: '', logo: null },
-      printedAt: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
+      printedAt: `${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`,
     });
     fs.writeFileSync(opts.out, bytes);
     console.log(`${file}: ${opts.out} written (${bytes.length} bytes)`);
