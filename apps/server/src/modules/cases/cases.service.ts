@@ -24,6 +24,7 @@ import * as files from '../files/files.repo.js';
 import { attachToTask } from '../files/files.service.js';
 import { workingCalendar } from '../org/org.service.js';
 import * as lanesRepo from '../sops/lanes.repo.js';
+import { unitScopedBinding } from '../sops/sops.service.js';
 import * as repo from './cases.repo.js';
 
 /** A step's mutu baku time in working minutes (a "hari" is one working day), or null when it has none. */
@@ -48,17 +49,21 @@ async function assigneesFor(
   },
 ): Promise<string[]> {
   const step = q.doc.steps.find((s) => s.no === q.stepNo)!;
-  const unit = q.unitId ?? (q.caseUnits.length === 1 ? q.caseUnits[0]! : null);
+  // A per-unit task is for its unit; a step for the whole case goes to the lane in each unit in
+  // scope (e.g. the Kepala Bidang of every Bidang the correction is about).
+  const units: (string | null)[] = q.unitId ? [q.unitId] : q.caseUnits.length ? q.caseUnits : [null];
   const ids: string[] = [];
   for (const laneId of step.lanes) {
     const lane = q.doc.lanes[laneId]!;
-    const positions = await lanesRepo.positionsFor(db, {
-      governmentId: q.governmentId,
-      agencyId: q.agencyId,
-      binding: lane.binding,
-      unitId: unit,
-    });
-    for (const p of positions) if (!ids.includes(p.position_id)) ids.push(p.position_id);
+    for (const unitId of unitScopedBinding(lane.binding) ? units : [null]) {
+      const positions = await lanesRepo.positionsFor(db, {
+        governmentId: q.governmentId,
+        agencyId: q.agencyId,
+        binding: lane.binding,
+        unitId,
+      });
+      for (const p of positions) if (!ids.includes(p.position_id)) ids.push(p.position_id);
+    }
   }
   return ids;
 }
@@ -260,15 +265,17 @@ export async function startCase(opts: {
         ],
       });
     }
-    const needsUnits = doc.steps.some((s) => s.perUnit);
+    // Per-unit steps, and lanes that mean "of the unit in scope", need the units named.
+    const needsUnits =
+      doc.steps.some((s) => s.perUnit) || Object.values(doc.lanes).some((l) => unitScopedBinding(l.binding));
     if (needsUnits && unitIds.length === 0) {
       throw new AppError('VALIDATION', {
         details: [
           {
             path: 'body.unitIds',
             message: {
-              id: 'SOP ini dijalankan per unit kerja: pilih unit kerjanya',
-              en: 'This SOP runs per unit: choose the units',
+              id: 'SOP ini melibatkan unit kerja (mis. Kepala Bidang): pilih unit kerja yang menjadi cakupan kasus',
+              en: 'This SOP involves units (e.g. the head of a Bidang): choose the units the case is about',
             },
           },
         ],

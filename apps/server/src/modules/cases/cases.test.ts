@@ -218,6 +218,35 @@ describe('a case of the Banggai Perbaikan SOP', () => {
     expect(cancelled.json()).toMatchObject({ status: 'cancelled', cancelReason: 'Dibuat keliru' });
     expect(cancelled.json().tasks.every((x: Task) => x.status !== 'open')).toBe(true);
   });
+
+  it('needs the units in scope when a lane means an official of the unit, and asks each unit’s head', async () => {
+    const kadis = await as('disdag.kadis');
+    const none = await kadis.request('POST', gov('/cases'), { sopId, subject: 'Tanpa unit' });
+    expect(none.statusCode).toBe(400);
+    expect(none.json().error.details).toEqual([
+      {
+        path: 'body.unitIds',
+        message: 'SOP ini melibatkan unit kerja (mis. Kepala Bidang): pilih unit kerja yang menjadi cakupan kasus',
+      },
+    ]);
+    const market = await session.unitId('Bidang Pengembangan dan Pengelolaan Pasar');
+    let c: Case = (
+      await kadis.request('POST', gov('/cases'), { sopId, unitIds: [unitId, market], subject: 'Dua bidang' })
+    ).json();
+    for (const [user, step] of [
+      ['disdag.kadis', 1],
+      ['disdag.sekdis', 2],
+      ['disdag.kasubbag-pe', 3],
+    ] as const) {
+      expect(openTask(c).stepNo).toBe(step);
+      c = await done(user, c);
+    }
+    // Step 4 (Kepala Bidang with the Kepala Seksi): the heads of both Bidang, not of the third one.
+    const names = openTask(c).assignees.map((a) => a.positionName);
+    expect(names).toContain('Kepala Bidang Perdagangan Dalam Negeri');
+    expect(names).toContain('Kepala Bidang Pengembangan dan Pengelolaan Pasar');
+    expect(names).not.toContain('Kepala Bidang Metrologi Legal');
+  });
 });
 
 describe('reassigning a task', () => {

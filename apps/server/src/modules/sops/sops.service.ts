@@ -221,7 +221,9 @@ function presentVersion(v: repo.VersionRow) {
   };
 }
 
-const unitScoped = (b: unknown) => b === 'head-of-unit' || b === 'staff-of-unit' || b === 'head-of-subunit';
+/** The lane means a position of the unit a case is about (its head, its staff, the heads below it). */
+export const unitScopedBinding = (b: unknown) =>
+  b === 'head-of-unit' || b === 'staff-of-unit' || b === 'head-of-subunit';
 
 /**
  * Who holds each lane of an SOP in its agency today, acting officials included. Unit-scoped lanes
@@ -260,7 +262,7 @@ export async function resolveLanes(
       laneId,
       title: lane.title,
       binding: lane.binding,
-      unitScoped: unitScoped(lane.binding),
+      unitScoped: unitScopedBinding(lane.binding),
       positions: items,
       resolved: items.some((p) => p.holders.length > 0),
     });
