@@ -19,6 +19,7 @@ import { authRoutes } from './modules/auth/auth.routes.js';
 import { caseRoutes } from './modules/cases/cases.routes.js';
 import { fileRoutes } from './modules/files/files.routes.js';
 import { orgRoutes } from './modules/org/org.routes.js';
+import { planRoutes } from './modules/plans/plans.routes.js';
 import { sopRoutes } from './modules/sops/sops.routes.js';
 import { systemRoutes } from './modules/system/system.routes.js';
 import { userRoutes } from './modules/users/users.routes.js';
@@ -106,6 +107,7 @@ export async function buildApp(given: Omit<AppDeps, 'files'> & { files?: FileSto
     await sopRoutes(api, deps);
     await caseRoutes(api, deps);
     await fileRoutes(api, deps);
+    await planRoutes(api, deps);
     api.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
   });
 

@@ -132,6 +132,26 @@ export const errorMessages = {
     en: 'This file type is not accepted; upload a PDF, an image (PNG, JPEG, WebP), an Office/OpenDocument file, CSV or text',
   },
   FILE_MISSING: { id: 'Pilih berkas yang akan diunggah', en: 'Choose a file to upload' },
+  PLAN_INACTIVE: {
+    id: 'Renstra ini tidak aktif; aktifkan kembali sebelum mengubah isinya',
+    en: 'This strategic plan is inactive; reactivate it before changing its content',
+  },
+  PLAN_TREE_INVALID: {
+    id: 'Susunan pohon kinerja tidak valid',
+    en: 'The plan tree would not be valid',
+  },
+  AGREEMENT_LOCKED: {
+    id: 'Perjanjian Kinerja ini sudah ditandatangani atau sudah diganti versi perubahan; buat versi perubahan untuk mengubahnya',
+    en: 'This performance agreement has been signed or superseded; create a perubahan version to change it',
+  },
+  AGREEMENT_NOT_SIGNED: {
+    id: 'Versi ini belum ditandatangani; ubah saja versi ini tanpa membuat versi perubahan',
+    en: 'This version is not signed yet; change it directly instead of creating a perubahan version',
+  },
+  AGREEMENT_INCOMPLETE: {
+    id: 'Perjanjian Kinerja belum lengkap untuk ditandatangani',
+    en: 'The performance agreement is not complete enough to be signed',
+  },
   INTERNAL: {
     id: 'Terjadi kesalahan pada server; silakan coba lagi',
     en: 'Something went wrong on the server; please try again',

@@ -19,6 +19,8 @@ export const permissions = [
   'cases.act',
   'files.read',
   'files.upload',
+  'plans.read',
+  'plans.manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -40,6 +42,8 @@ const grants: Record<Role, ReadonlySet<Permission>> = {
     'cases.act',
     'files.read',
     'files.upload',
+    'plans.read',
+    'plans.manage',
   ]),
   member: new Set<Permission>([
     'government.read',
@@ -49,6 +53,7 @@ const grants: Record<Role, ReadonlySet<Permission>> = {
     'cases.act',
     'files.read',
     'files.upload',
+    'plans.read',
   ]),
 };
 

@@ -15,9 +15,9 @@ export interface DemoSession {
   unitId(name: string): Promise<string>;
 }
 
-export async function demoSession(adminUsername: string): Promise<DemoSession> {
+export async function demoSession(adminUsername: string, opts: { plans?: boolean } = {}): Promise<DemoSession> {
   const t = await createTestApp();
-  await loadDemo(t.db);
+  await loadDemo(t.db, undefined, { plans: opts.plans ?? false });
   const clients = new Map<string, Client>();
   const as = async (username: string) => {
     if (!clients.has(username)) clients.set(username, await signIn(t.app, username, DEMO_PASSWORD));

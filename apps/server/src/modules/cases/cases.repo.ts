@@ -20,11 +20,13 @@ export interface CaseRow {
   closed_at: Date | null;
   cancel_reason: string | null;
   started_by_user_id: string | null;
+  link_kind: string | null;
+  link_id: string | null;
   open_tasks: number;
 }
 const caseSelect = `c.id, c.government_id, c.agency_id, a.name AS agency_name, c.sop_id, s.title AS sop_title, c.sop_version_id,
   v.version AS sop_version, c.number, c.subject, c.period, c.unit_ids, c.status, c.engine_state, c.started_at, c.closed_at,
-  c.cancel_reason, c.started_by_user_id, (SELECT count(*)::int FROM case_tasks t WHERE t.case_id = c.id AND t.status = 'open') AS open_tasks`;
+  c.cancel_reason, c.started_by_user_id, c.link_kind, c.link_id, (SELECT count(*)::int FROM case_tasks t WHERE t.case_id = c.id AND t.status = 'open') AS open_tasks`;
 const caseFrom = `cases c JOIN agencies a ON a.id = c.agency_id JOIN sops s ON s.id = c.sop_id JOIN sop_versions v ON v.id = c.sop_version_id`;
 
 export async function getCase(
@@ -86,11 +88,14 @@ export async function insertCase(
     unit_ids: string[];
     engine_state: EngineState;
     started_by_user_id: string | null;
+    link_kind: string | null;
+    link_id: string | null;
   },
 ): Promise<string> {
   const rows = await tx.query<{ id: string }>(
-    `INSERT INTO cases (government_id, agency_id, sop_id, sop_version_id, number, subject, period, unit_ids, engine_state, started_by_user_id)
-     VALUES ($1,$2,$3,$4,$5,$6,$7,$8::uuid[],$9::jsonb,$10) RETURNING id`,
+    `INSERT INTO cases (government_id, agency_id, sop_id, sop_version_id, number, subject, period, unit_ids, engine_state,
+       started_by_user_id, link_kind, link_id)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8::uuid[],$9::jsonb,$10,$11,$12) RETURNING id`,
     [
       c.government_id,
       c.agency_id,
@@ -102,6 +107,8 @@ export async function insertCase(
       c.unit_ids,
       JSON.stringify(c.engine_state),
       c.started_by_user_id,
+      c.link_kind,
+      c.link_id,
     ],
   );
   return rows[0]!.id;

@@ -26,6 +26,7 @@ import { workingCalendar } from '../org/org.service.js';
 import * as lanesRepo from '../sops/lanes.repo.js';
 import { unitScopedBinding } from '../sops/sops.service.js';
 import * as repo from './cases.repo.js';
+import { type CaseLink, caseStartGuard, stepActionHandler } from './step-actions.js';
 
 /** A step's mutu baku time in working minutes (a "hari" is one working day), or null when it has none. */
 export function standardMinutes(doc: SopDocument, stepNo: number, cal: WorkingCalendar): number | null {
@@ -228,116 +229,141 @@ export async function startCase(opts: {
   governmentId: string;
   input: { sopId: string; unitIds: string[]; period: string; subject: string };
 }) {
-  const actor = authorize(opts.ctx.actor, 'cases.act', opts.governmentId);
-  const { input, governmentId } = opts;
+  authorize(opts.ctx.actor, 'cases.act', opts.governmentId);
   return opts.db.transaction(async (tx) => {
-    const version = await repo.effectiveVersion(tx, governmentId, input.sopId);
-    if (!version) {
-      const exists = await tx.query('SELECT 1 FROM sops WHERE government_id = $1 AND id = $2', [
-        governmentId,
-        input.sopId,
-      ]);
-      if (exists.length === 0) {
-        throw new AppError('VALIDATION', {
-          details: [{ path: 'body.sopId', message: { id: 'SOP tidak ditemukan', en: 'SOP not found' } }],
-        });
-      }
-      throw new AppError('SOP_NOT_EFFECTIVE');
-    }
-    const doc = version.document as SopDocument;
-    const unitIds = [...new Set(input.unitIds)];
-    const units = await tx.query<{ id: string }>(
-      'SELECT id FROM units WHERE government_id = $1 AND agency_id = $2 AND active AND id = ANY($3::uuid[])',
-      [governmentId, version.agency_id, unitIds],
-    );
-    const known = new Set(units.map((u) => u.id));
-    const bad = unitIds.findIndex((u) => !known.has(u));
-    if (bad >= 0) {
+    const caseId = await startCaseTx(tx, opts.ctx, opts.governmentId, opts.input, null);
+    return loadCaseDetail(tx, opts.governmentId, caseId);
+  });
+}
+
+/**
+ * Starts a case inside the caller's transaction; a domain module passes the `link` to what the
+ * case is about (e.g. its collection period). Returns the case id.
+ */
+export async function startCaseTx(
+  tx: Tx,
+  ctx: RequestContext,
+  governmentId: string,
+  input: { sopId: string; unitIds: string[]; period: string; subject: string },
+  link: CaseLink | null,
+): Promise<string> {
+  const actor = authorize(ctx.actor, 'cases.act', governmentId);
+  const version = await repo.effectiveVersion(tx, governmentId, input.sopId);
+  if (!version) {
+    const exists = await tx.query('SELECT 1 FROM sops WHERE government_id = $1 AND id = $2', [
+      governmentId,
+      input.sopId,
+    ]);
+    if (exists.length === 0) {
       throw new AppError('VALIDATION', {
-        details: [
-          {
-            path: `body.unitIds.${bad}`,
-            message: {
-              id: 'Unit kerja tidak ada atau tidak aktif di perangkat daerah SOP ini',
-              en: "The unit does not exist or is inactive in the SOP's agency",
-            },
+        details: [{ path: 'body.sopId', message: { id: 'SOP tidak ditemukan', en: 'SOP not found' } }],
+      });
+    }
+    throw new AppError('SOP_NOT_EFFECTIVE');
+  }
+  const doc = version.document as SopDocument;
+  const unitIds = [...new Set(input.unitIds)];
+  const units = await tx.query<{ id: string }>(
+    'SELECT id FROM units WHERE government_id = $1 AND agency_id = $2 AND active AND id = ANY($3::uuid[])',
+    [governmentId, version.agency_id, unitIds],
+  );
+  const known = new Set(units.map((u) => u.id));
+  const bad = unitIds.findIndex((u) => !known.has(u));
+  if (bad >= 0) {
+    throw new AppError('VALIDATION', {
+      details: [
+        {
+          path: `body.unitIds.${bad}`,
+          message: {
+            id: 'Unit kerja tidak ada atau tidak aktif di perangkat daerah SOP ini',
+            en: "The unit does not exist or is inactive in the SOP's agency",
           },
-        ],
-      });
-    }
-    // Per-unit steps, and lanes that mean "of the unit in scope", need the units named.
-    const needsUnits =
-      doc.steps.some((s) => s.perUnit) || Object.values(doc.lanes).some((l) => unitScopedBinding(l.binding));
-    if (needsUnits && unitIds.length === 0) {
-      throw new AppError('VALIDATION', {
-        details: [
-          {
-            path: 'body.unitIds',
-            message: {
-              id: 'SOP ini melibatkan unit kerja (mis. Kepala Bidang): pilih unit kerja yang menjadi cakupan kasus',
-              en: 'This SOP involves units (e.g. the head of a Bidang): choose the units the case is about',
-            },
-          },
-        ],
-      });
-    }
-    const mine = await actorPositions(tx, actor);
-    if (actor.role === 'member') {
-      const first = await assigneesFor(tx, {
-        governmentId,
-        agencyId: version.agency_id,
-        doc,
-        stepNo: doc.steps[0]!.no,
-        unitId: null,
-        caseUnits: unitIds,
-      });
-      if (!mine.some((p) => first.includes(p.id))) throw new AppError('NOT_ASSIGNEE');
-    }
-    const started = engineStart(doc, { units: unitIds });
-    if (!started.ok) throw new AppError('VALIDATION');
-    const number = await repo.nextCaseNumber(tx, governmentId);
-    const caseId = await repo.insertCase(tx, {
-      government_id: governmentId,
-      agency_id: version.agency_id,
-      sop_id: input.sopId,
-      sop_version_id: version.id,
-      number,
-      subject: input.subject,
-      period: input.period,
-      unit_ids: unitIds,
-      engine_state: started.state,
-      started_by_user_id: actor.userId,
+        },
+      ],
     });
-    await openTasks(tx, {
+  }
+  // Per-unit steps, and lanes that mean "of the unit in scope", need the units named.
+  const needsUnits =
+    doc.steps.some((s) => s.perUnit) || Object.values(doc.lanes).some((l) => unitScopedBinding(l.binding));
+  if (needsUnits && unitIds.length === 0) {
+    throw new AppError('VALIDATION', {
+      details: [
+        {
+          path: 'body.unitIds',
+          message: {
+            id: 'SOP ini melibatkan unit kerja (mis. Kepala Bidang): pilih unit kerja yang menjadi cakupan kasus',
+            en: 'This SOP involves units (e.g. the head of a Bidang): choose the units the case is about',
+          },
+        },
+      ],
+    });
+  }
+  await caseStartGuard(doc.kind)?.({ tx, governmentId, agencyId: version.agency_id, doc, unitIds, link });
+  const mine = await actorPositions(tx, actor);
+  if (actor.role === 'member') {
+    const first = await assigneesFor(tx, {
       governmentId,
       agencyId: version.agency_id,
-      caseId,
       doc,
+      stepNo: doc.steps[0]!.no,
+      unitId: null,
       caseUnits: unitIds,
-      opened: started.opened,
     });
-    const position = mine[0] ?? null;
-    await repo.insertEvent(tx, {
-      government_id: governmentId,
-      case_id: caseId,
-      task_id: null,
-      actor_user_id: actor.userId,
-      actor_name: actor.displayName,
-      actor_position_id: position?.id ?? null,
-      actor_position_name: position?.name ?? null,
-      kind: 'start',
-      comment: '',
-      data: { sopVersion: version.version, units: unitIds, period: input.period },
-    });
-    await recordAudit(tx, opts.ctx, {
-      governmentId,
-      action: 'case.start',
-      entityType: 'case',
-      entityId: caseId,
-      after: { number, subject: input.subject, sopId: input.sopId, sopVersion: version.version, units: unitIds },
-    });
-    return loadCaseDetail(tx, governmentId, caseId);
+    if (!mine.some((p) => first.includes(p.id))) throw new AppError('NOT_ASSIGNEE');
+  }
+  const started = engineStart(doc, { units: unitIds });
+  if (!started.ok) throw new AppError('VALIDATION');
+  const number = await repo.nextCaseNumber(tx, governmentId);
+  const caseId = await repo.insertCase(tx, {
+    government_id: governmentId,
+    agency_id: version.agency_id,
+    sop_id: input.sopId,
+    sop_version_id: version.id,
+    number,
+    subject: input.subject,
+    period: input.period,
+    unit_ids: unitIds,
+    engine_state: started.state,
+    started_by_user_id: actor.userId,
+    link_kind: link?.kind ?? null,
+    link_id: link?.id ?? null,
   });
+  await openTasks(tx, {
+    governmentId,
+    agencyId: version.agency_id,
+    caseId,
+    doc,
+    caseUnits: unitIds,
+    opened: started.opened,
+  });
+  const position = mine[0] ?? null;
+  await repo.insertEvent(tx, {
+    government_id: governmentId,
+    case_id: caseId,
+    task_id: null,
+    actor_user_id: actor.userId,
+    actor_name: actor.displayName,
+    actor_position_id: position?.id ?? null,
+    actor_position_name: position?.name ?? null,
+    kind: 'start',
+    comment: '',
+    data: { sopVersion: version.version, units: unitIds, period: input.period },
+  });
+  await recordAudit(tx, ctx, {
+    governmentId,
+    action: 'case.start',
+    entityType: 'case',
+    entityId: caseId,
+    after: {
+      number,
+      subject: input.subject,
+      sopId: input.sopId,
+      sopVersion: version.version,
+      units: unitIds,
+      ...(link ? { link } : {}),
+    },
+  });
+  return caseId;
 }
 
 /**
@@ -409,6 +435,27 @@ export async function completeCaseTask(opts: {
         ],
       });
     }
+    const step = doc.steps.find((s) => s.no === task.step_no)!;
+    const handler = stepActionHandler(doc.kind, step.action);
+    const done = handler
+      ? await handler({
+          tx,
+          ctx: opts.ctx,
+          actor,
+          governmentId,
+          caseId,
+          agencyId: c.agency_id,
+          caseUnits: c.unit_ids,
+          link: c.link_kind && c.link_id ? { kind: c.link_kind, id: c.link_id } : null,
+          doc,
+          step,
+          task: { id: task.id, unitId: task.unit_id, stepNo: task.step_no },
+          outcome: input.outcome,
+          reason: input.reason,
+          returnUnits: input.unitIds,
+          closesCase: next.state.status === 'completed',
+        })
+      : undefined;
     const closed = await repo.completeTask(tx, task.id, {
       outcome: input.outcome,
       userId: actor.userId,
@@ -421,8 +468,8 @@ export async function completeCaseTask(opts: {
       governmentId,
       taskId: task.id,
       userId: actor.userId,
-      stepOutputs: doc.steps.find((s) => s.no === task.step_no)?.outputs ?? [],
-      items: input.attachments ?? [],
+      stepOutputs: step.outputs,
+      items: [...(done?.attachments ?? []), ...(input.attachments ?? [])],
     });
     await openTasks(tx, {
       governmentId,
@@ -450,6 +497,7 @@ export async function completeCaseTask(opts: {
         reason: input.reason ?? null,
         opened: next.opened.map((t) => t.stepNo),
         attachments: attached.map((a) => ({ fileId: a.fileId, name: a.name, sha256: a.sha256, output: a.output })),
+        ...(done?.data ? { action: done.data } : {}),
       },
     });
     await recordAudit(

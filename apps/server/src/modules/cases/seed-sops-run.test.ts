@@ -14,7 +14,7 @@ const as = async (username: string) => {
 
 beforeAll(async () => {
   t = await createTestApp();
-  await loadDemo(t.db);
+  await loadDemo(t.db, undefined, { plans: false });
 }, 120_000);
 afterAll(async () => {
   await t.close();

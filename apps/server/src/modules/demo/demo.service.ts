@@ -17,6 +17,7 @@ import {
 import { importSopTx, readSopFiles } from '../sops/sops.service.js';
 import { insertUserTx } from '../users/users.service.js';
 import { type DemoGovernment, demoData } from './demo-data.js';
+import { loadDemoPlans } from './plans-demo.js';
 
 export const DEMO_PASSWORD = 'sidakin-demo';
 export const DEMO_ADMIN = 'admin';
@@ -44,7 +45,12 @@ export async function isEmpty(db: Database): Promise<boolean> {
  * Loads the demo organisation. Governments that already exist (by code) are left alone, so the
  * command can be run again safely; each government is loaded in one transaction with its audit records.
  */
-export async function loadDemo(db: Database, data: DemoGovernment[] = demoData): Promise<DemoLoadResult> {
+export async function loadDemo(
+  db: Database,
+  data: DemoGovernment[] = demoData,
+  /** Tests that need only the organisation and its SOPs leave the plans out (they take a while). */
+  opts: { plans?: boolean } = {},
+): Promise<DemoLoadResult> {
   const ctx = systemContext('sidakin demo');
   const result: DemoLoadResult = {
     governmentsCreated: [],
@@ -94,6 +100,7 @@ export async function loadDemo(db: Database, data: DemoGovernment[] = demoData):
       const governmentId = await loadGovernment(tx, gov, hashOf);
       // The seed agencies' SOPs, as drafts to be approved and made effective in the system.
       for (const s of sops) await importSopTx(tx, systemContext('sidakin demo'), governmentId, s.source, s.doc);
+      if (opts.plans !== false) await loadDemoPlans(tx, governmentId, gov.code);
     });
     result.sops += sops.length;
     result.governmentsCreated.push(gov.code);

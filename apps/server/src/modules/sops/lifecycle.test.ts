@@ -19,7 +19,7 @@ const gov = (p = '') => `/api/governments/${governmentId}${p}`;
 
 beforeAll(async () => {
   t = await createTestApp();
-  await loadDemo(t.db);
+  await loadDemo(t.db, undefined, { plans: false });
   admin = await as('banggai.admin');
   governmentId = (await admin.request('GET', '/api/auth/me')).json().government.id;
   const list = await admin.request('GET', gov('/sops?q=Mekanisme Perbaikan'));
