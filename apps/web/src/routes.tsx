@@ -2,6 +2,9 @@ import { createBrowserRouter } from 'react-router-dom';
 import { AccountPage } from './account/AccountPage';
 import { AuditPage } from './audit/AuditPage';
 import { SignInPage } from './auth/SignInPage';
+import { CasePage } from './cases/CasePage';
+import { CasesPage } from './cases/CasesPage';
+import { InboxPage } from './cases/InboxPage';
 import { AgenciesPage } from './org/AgenciesPage';
 import { AgencyDetailPage } from './org/AgencyDetailPage';
 import { GovernmentDetailPage } from './org/GovernmentDetailPage';
@@ -24,6 +27,9 @@ export const router = createBrowserRouter([
     element: <AuthGate />,
     children: [
       { index: true, element: <HomePage /> },
+      { path: 'tugas', element: <InboxPage /> },
+      { path: 'kasus', element: <CasesPage /> },
+      { path: 'kasus/:caseId', element: <CasePage /> },
       { path: 'organisasi/pemerintah', element: <GovernmentsPage /> },
       { path: 'organisasi/pemerintah/:governmentId', element: <GovernmentDetailPage /> },
       { path: 'organisasi/perangkat-daerah', element: <AgenciesPage /> },

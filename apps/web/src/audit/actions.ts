@@ -49,6 +49,14 @@ export const auditActions = [
   'sop.approve',
   'sop.make_effective',
   'sop.retire',
+  'case.start',
+  'case.complete_task',
+  'case.return',
+  'case.reassign',
+  'case.cancel',
+  'holiday.create',
+  'holiday.delete',
+  'file.upload',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
@@ -62,6 +70,9 @@ export const auditEntityTypes = [
   'team',
   'user',
   'sop',
+  'case',
+  'holiday',
+  'file',
 ] as const;
 export type AuditEntityType = (typeof auditEntityTypes)[number];
 

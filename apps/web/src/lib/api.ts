@@ -101,6 +101,8 @@ export function buildQuery(query: Query | undefined): string {
 interface RequestOptions {
   query?: Query;
   body?: unknown;
+  /** A multipart body (file uploads); the browser sets its Content-Type with the boundary. */
+  form?: FormData;
   /** Do not send the person to the sign-in page on 401 (the sign-in and session checks). */
   quiet401?: boolean;
 }
@@ -110,14 +112,14 @@ async function send(method: string, path: string, options: RequestOptions): Prom
     Accept: 'application/json',
     'Accept-Language': config.getLocale(),
   };
-  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (options.body !== undefined && !options.form) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && method !== 'HEAD' && csrfToken) headers['x-csrf-token'] = csrfToken;
   try {
     return await fetch(`/api${path}${buildQuery(options.query)}`, {
       method,
       headers,
       credentials: 'same-origin',
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.form ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
     });
   } catch {
     throw new ApiError({ status: 0, code: 'NETWORK', message: config.networkErrorMessage() });
@@ -192,6 +194,12 @@ export const api = {
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, { body }),
   delete: <T>(path: string) => request<T>('DELETE', path),
+  /** POSTs one file as multipart/form-data in the part `field` (CSRF header included). */
+  upload: <T>(path: string, file: File, field = 'file') => {
+    const form = new FormData();
+    form.append(field, file, file.name);
+    return request<T>('POST', path, { form });
+  },
 };
 
 /** Path prefix of everything scoped to one government. */

@@ -77,6 +77,12 @@ export function useForm<T extends Record<string, unknown>>(initial: T) {
     setErrors((prev) => (prev[key as string] ? { ...prev, [key as string]: undefined } : prev));
   }, []);
 
+  /** Sets a field from its previous value (for values that change while requests are under way). */
+  const updateField = useCallback(<K extends keyof T>(key: K, update: (prev: T[K]) => T[K]) => {
+    setValues((prev) => ({ ...prev, [key]: update(prev[key]) }));
+    setErrors((prev) => (prev[key as string] ? { ...prev, [key as string]: undefined } : prev));
+  }, []);
+
   const reset = useCallback((next: T) => {
     setValues(next);
     setErrors({});
@@ -158,6 +164,7 @@ export function useForm<T extends Record<string, unknown>>(initial: T) {
     /** The server's message when the record changed since the form was filled, else null. */
     stale,
     setField,
+    updateField,
     setErrors,
     setFormError,
     reset,

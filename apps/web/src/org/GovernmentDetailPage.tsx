@@ -1,10 +1,16 @@
-import { Alert, Anchor, Button, Card, Grid, Group, Skeleton, Stack, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Card, Grid, Group, Skeleton, Stack, Tabs, Title } from '@mantine/core';
 import { type Government, updateGovernmentBody } from '@sidakin/core';
-import { IconArrowLeft, IconDeviceFloppy, IconInfoCircle } from '@tabler/icons-react';
+import {
+  IconArrowLeft,
+  IconBuildingEstate,
+  IconCalendarTime,
+  IconDeviceFloppy,
+  IconInfoCircle,
+} from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { type ReactNode, useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router-dom';
+import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { useSession } from '../auth/session';
 import { api } from '../lib/api';
 import { useRecordEditor } from '../lib/editor';
@@ -23,6 +29,7 @@ import {
   RequireTotpField,
 } from './GovernmentFields';
 import { KopPreview, LogoCard } from './KopSurat';
+import { WorkingCalendarPanel } from './WorkingCalendar';
 
 export function GovernmentDetailPage() {
   const { t } = useTranslation();
@@ -88,6 +95,15 @@ function GovernmentEditor({ government, back }: { government: Government; back: 
     if (JSON.stringify(governmentValues(after)) === JSON.stringify(governmentValues(loaded))) editor.setRecord(after);
   }
 
+  /** The calendar tab saved the record: keep editing the new version while the profile in it is unchanged. */
+  function onCalendarSaved(after: Government) {
+    const loaded = editor.record ?? government;
+    if (JSON.stringify(governmentValues(after)) === JSON.stringify(governmentValues(loaded))) editor.setRecord(after);
+  }
+
+  const [params, setParams] = useSearchParams();
+  const tab = params.get('bagian') === 'kalender' ? 'kalender' : 'profil';
+
   const logoSrc = government.hasLogo
     ? `/api/governments/${government.id}/logo?v=${encodeURIComponent(logoVersion)}`
     : null;
@@ -101,13 +117,7 @@ function GovernmentEditor({ government, back }: { government: Government; back: 
   }
 
   return (
-    <form
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        submit();
-      }}
-    >
+    <>
       <PageHeader
         above={back}
         title={government.name}
@@ -118,9 +128,10 @@ function GovernmentEditor({ government, back }: { government: Government; back: 
           </Group>
         }
         actions={
-          canEdit ? (
+          canEdit && tab === 'profil' ? (
             <Button
               type="submit"
+              form="government-profile"
               leftSection={<IconDeviceFloppy size={18} />}
               loading={editor.saving}
               disabled={Boolean(editor.stale)}
@@ -130,74 +141,116 @@ function GovernmentEditor({ government, back }: { government: Government; back: 
           ) : null
         }
       />
-      <Stack gap="md">
-        {!canEdit ? (
-          <Alert color="gray" variant="light" icon={<IconInfoCircle size={18} />}>
-            {t('common.readOnly')}
-          </Alert>
-        ) : null}
-        {editor.stale ? <StaleAlert stale={editor.stale} hint={t('stale.formHint')} /> : null}
-        {form.formError ? <ErrorAlert error={new Error(form.formError)} title={t('errors.unexpected')} /> : null}
-        <Grid gutter="md">
-          <Grid.Col span={{ base: 12, lg: 6 }}>
+      <Tabs
+        value={tab}
+        onChange={(value) =>
+          setParams(
+            (prev) => {
+              const next = new URLSearchParams(prev);
+              if (value === 'kalender') next.set('bagian', 'kalender');
+              else next.delete('bagian');
+              return next;
+            },
+            { replace: true },
+          )
+        }
+      >
+        <Tabs.List mb="md" aria-label={t('governments.tabsLabel')}>
+          <Tabs.Tab value="profil" leftSection={<IconBuildingEstate size={16} />}>
+            {t('governments.tabs.profile')}
+          </Tabs.Tab>
+          <Tabs.Tab value="kalender" leftSection={<IconCalendarTime size={16} />}>
+            {t('governments.tabs.calendar')}
+          </Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="profil">
+          <form
+            id="government-profile"
+            noValidate
+            onSubmit={(event) => {
+              event.preventDefault();
+              submit();
+            }}
+          >
             <Stack gap="md">
-              <Card withBorder radius="md" padding="lg">
-                <Title order={2} size="h4" mb="sm">
-                  {t('governments.identity')}
-                </Title>
-                <Stack gap="sm">
-                  <GovernmentIdentityFields form={form} mode="edit" readOnly={!canEdit} />
-                </Stack>
-              </Card>
-              <Card withBorder radius="md" padding="lg">
-                <Title order={2} size="h4" mb="sm">
-                  {t('governments.contact')}
-                </Title>
-                <Stack gap="sm">
-                  <GovernmentContactFields form={form} readOnly={!canEdit} />
-                </Stack>
-              </Card>
-              <Card withBorder radius="md" padding="lg">
-                <Title order={2} size="h4" mb="sm">
-                  {t('governments.security')}
-                </Title>
-                <RequireTotpField form={form} readOnly={!canEdit} />
-              </Card>
-            </Stack>
-          </Grid.Col>
-          <Grid.Col span={{ base: 12, lg: 6 }}>
-            <Stack gap="md">
-              <Card withBorder radius="md" padding="lg">
-                <Title order={2} size="h4" mb="sm">
-                  {t('governments.letterhead')}
-                </Title>
-                <Stack gap="sm">
-                  <LetterheadField form={form} readOnly={!canEdit} />
-                  <div>
-                    <Title order={3} size="h6" c="dimmed" mb={6}>
-                      {t('governments.letterheadPreview')}
-                    </Title>
-                    <Card withBorder padding={0} radius="sm">
-                      <KopPreview
-                        lines={letterheadLinesOf(form.values.letterheadLines)}
-                        logoSrc={pendingLogo ?? logoSrc}
-                        name={form.values.name}
-                      />
+              {!canEdit ? (
+                <Alert color="gray" variant="light" icon={<IconInfoCircle size={18} />}>
+                  {t('common.readOnly')}
+                </Alert>
+              ) : null}
+              {editor.stale ? <StaleAlert stale={editor.stale} hint={t('stale.formHint')} /> : null}
+              {form.formError ? <ErrorAlert error={new Error(form.formError)} title={t('errors.unexpected')} /> : null}
+              <Grid gutter="md">
+                <Grid.Col span={{ base: 12, lg: 6 }}>
+                  <Stack gap="md">
+                    <Card withBorder radius="md" padding="lg">
+                      <Title order={2} size="h4" mb="sm">
+                        {t('governments.identity')}
+                      </Title>
+                      <Stack gap="sm">
+                        <GovernmentIdentityFields form={form} mode="edit" readOnly={!canEdit} />
+                      </Stack>
                     </Card>
-                  </div>
-                </Stack>
-              </Card>
-              <LogoCard
-                governmentId={government.id}
-                canEdit={canEdit}
-                currentSrc={logoSrc}
-                onPreview={onPreview}
-                onUploaded={onLogoUploaded}
-              />
+                    <Card withBorder radius="md" padding="lg">
+                      <Title order={2} size="h4" mb="sm">
+                        {t('governments.contact')}
+                      </Title>
+                      <Stack gap="sm">
+                        <GovernmentContactFields form={form} readOnly={!canEdit} />
+                      </Stack>
+                    </Card>
+                    <Card withBorder radius="md" padding="lg">
+                      <Title order={2} size="h4" mb="sm">
+                        {t('governments.security')}
+                      </Title>
+                      <RequireTotpField form={form} readOnly={!canEdit} />
+                    </Card>
+                  </Stack>
+                </Grid.Col>
+                <Grid.Col span={{ base: 12, lg: 6 }}>
+                  <Stack gap="md">
+                    <Card withBorder radius="md" padding="lg">
+                      <Title order={2} size="h4" mb="sm">
+                        {t('governments.letterhead')}
+                      </Title>
+                      <Stack gap="sm">
+                        <LetterheadField form={form} readOnly={!canEdit} />
+                        <div>
+                          <Title order={3} size="h6" c="dimmed" mb={6}>
+                            {t('governments.letterheadPreview')}
+                          </Title>
+                          <Card withBorder padding={0} radius="sm">
+                            <KopPreview
+                              lines={letterheadLinesOf(form.values.letterheadLines)}
+                              logoSrc={pendingLogo ?? logoSrc}
+                              name={form.values.name}
+                            />
+                          </Card>
+                        </div>
+                      </Stack>
+                    </Card>
+                    <LogoCard
+                      governmentId={government.id}
+                      canEdit={canEdit}
+                      currentSrc={logoSrc}
+                      onPreview={onPreview}
+                      onUploaded={onLogoUploaded}
+                    />
+                  </Stack>
+                </Grid.Col>
+              </Grid>
             </Stack>
-          </Grid.Col>
-        </Grid>
-      </Stack>
-    </form>
+          </form>
+        </Tabs.Panel>
+        <Tabs.Panel value="kalender">
+          {!canEdit ? (
+            <Alert color="gray" variant="light" icon={<IconInfoCircle size={18} />} mb="md">
+              {t('common.readOnly')}
+            </Alert>
+          ) : null}
+          <WorkingCalendarPanel government={editor.record ?? government} canEdit={canEdit} onSaved={onCalendarSaved} />
+        </Tabs.Panel>
+      </Tabs>
+    </>
   );
 }

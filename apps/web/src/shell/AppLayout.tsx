@@ -13,13 +13,16 @@ import {
   Stack,
   Text,
   UnstyledButton,
+  VisuallyHidden,
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import type { MeResponse } from '@sidakin/core';
 import {
+  IconBriefcase,
   IconBuildingCommunity,
   IconBuildingEstate,
+  IconChecklist,
   IconChevronDown,
   IconFileDescription,
   IconHierarchy2,
@@ -38,7 +41,9 @@ import { type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { isAdmin, meKey, useSession } from '../auth/session';
+import { useInboxCount } from '../cases/queries';
 import { api, setCsrfToken } from '../lib/api';
+import { formatNumber } from '../lib/format';
 import { errorText } from '../lib/query';
 import { BrandMark } from './BrandMark';
 import { useGovernment } from './government';
@@ -128,18 +133,21 @@ export function AppLayout() {
 }
 
 function Navigation({ role }: { role: MeResponse['user']['role'] }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const location = useLocation();
   const admin = isAdmin(role);
+  const { government } = useGovernment();
+  const inbox = useInboxCount(government?.id);
   const isActive = (to: string) =>
     to === '/' ? location.pathname === '/' : location.pathname === to || location.pathname.startsWith(`${to}/`);
-  const item = (to: string, label: string, icon: ReactNode) => (
+  const item = (to: string, label: string, icon: ReactNode, right?: ReactNode) => (
     <NavLink
       key={to}
       component={Link}
       to={to}
       label={label}
       leftSection={icon}
+      rightSection={right}
       active={isActive(to)}
       aria-current={isActive(to) ? 'page' : undefined}
       variant="light"
@@ -151,6 +159,20 @@ function Navigation({ role }: { role: MeResponse['user']['role'] }) {
     <nav aria-label={t('shell.nav.label')}>
       <Stack gap={2}>
         {item('/', t('shell.nav.home'), <IconHome2 size={20} stroke={1.6} />)}
+        {item(
+          '/tugas',
+          t('shell.nav.inbox'),
+          <IconChecklist size={20} stroke={1.6} />,
+          inbox.data ? (
+            <>
+              <Badge size="sm" color="red" variant="filled" radius="xl" aria-hidden data-testid="inbox-count">
+                {formatNumber(inbox.data, i18n.language === 'en' ? 'en' : 'id')}
+              </Badge>
+              <VisuallyHidden>{t('shell.nav.inboxCount', { count: inbox.data })}</VisuallyHidden>
+            </>
+          ) : undefined,
+        )}
+        {item('/kasus', t('shell.nav.cases'), <IconBriefcase size={20} stroke={1.6} />)}
         {item('/sop', t('shell.nav.sop'), <IconFileDescription size={20} stroke={1.6} />)}
         <NavLink
           label={t('shell.nav.organisation')}

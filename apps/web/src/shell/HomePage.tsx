@@ -3,6 +3,7 @@ import type { Page } from '@sidakin/core';
 import {
   IconBuildingCommunity,
   IconBuildingEstate,
+  IconChecklist,
   IconClockHour4,
   IconHierarchy2,
   IconId,
@@ -13,6 +14,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useSession } from '../auth/session';
+import { useInboxCount } from '../cases/queries';
 import { api, govPath } from '../lib/api';
 import { formatNumber, zoneLabel } from '../lib/format';
 import { govKey } from '../lib/query';
@@ -63,11 +65,20 @@ export function HomePage() {
   const agencies = useCount(government?.id, 'agencies');
   const employees = useCount(government?.id, 'employees');
   const positions = useCount(government?.id, 'positions');
+  const inbox = useInboxCount(government?.id);
 
   return (
     <>
       <PageHeader title={t('home.title')} description={t('home.welcome', { name: me.user.displayName })} />
       <Stack gap="lg">
+        {inbox.data ? (
+          <Alert color="blue" variant="light" icon={<IconChecklist size={18} />} title={t('home.tasksTitle')}>
+            {t('home.tasksBody', { count: inbox.data })}{' '}
+            <Anchor component={Link} to="/tugas" fw={600} size="sm">
+              {t('home.tasksOpen')}
+            </Anchor>
+          </Alert>
+        ) : null}
         {government ? (
           <Card withBorder radius="md" padding="lg" className="sidakin-gov-card">
             <Group gap="md" wrap="nowrap" align="flex-start">

@@ -1,8 +1,16 @@
-import { Anchor, Badge, Card, Group, Skeleton, Stack, Tabs, Text, Title } from '@mantine/core';
-import { IconArrowLeft, IconFileDescription, IconHistory, IconNotes, IconUsers } from '@tabler/icons-react';
+import { Anchor, Badge, Button, Card, Group, Skeleton, Stack, Tabs, Text, Title } from '@mantine/core';
+import {
+  IconArrowLeft,
+  IconFileDescription,
+  IconHistory,
+  IconNotes,
+  IconPrinter,
+  IconUsers,
+} from '@tabler/icons-react';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
+import { govPath } from '../lib/api';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { NeedGovernment } from '../ui/NeedGovernment';
 import { PageHeader } from '../ui/PageHeader';
@@ -12,6 +20,7 @@ import { SopKindBadge, SopStatusBadge } from './SopBadges';
 import { SopDocumentView } from './SopDocumentView';
 import { SopLanes } from './SopLanes';
 import { SopVersions } from './SopVersions';
+import { StartCaseButton } from './StartCaseButton';
 
 /** The tabs, by their address-bar value (`/sop/:id?bagian=versi`). */
 const tabs = ['dokumen', 'versi', 'pelaksana', 'catatan'] as const;
@@ -61,6 +70,21 @@ function SopView({ governmentId }: { governmentId: string }) {
       <PageHeader
         above={back}
         title={detail.title}
+        actions={
+          <Group gap="xs">
+            <Button
+              component="a"
+              variant="default"
+              leftSection={<IconPrinter size={16} />}
+              href={`/api${govPath(governmentId, `/sops/${detail.id}/versions/${detail.latestVersion.id}/pdf`)}`}
+              target="_blank"
+              rel="noopener"
+            >
+              {t('sop.printPdf')}
+            </Button>
+            <StartCaseButton governmentId={governmentId} detail={detail} />
+          </Group>
+        }
         description={
           <Group gap="xs" component="span" wrap="wrap">
             <span>{detail.agencyName}</span>

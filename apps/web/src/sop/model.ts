@@ -47,17 +47,15 @@ export function orderedLanes(doc: SopDocument): OrderedLane[] {
   }));
 }
 
-/** The flowchart symbol of a step: the terminator for the first and last step, a diamond for a decision. */
-export type StepShape = 'terminator' | 'process' | 'decision';
-
-export function stepShape(doc: SopDocument, index: number): StepShape {
-  const step = doc.steps[index]!;
-  if (step.decision) return 'decision';
-  if (index === 0 || index === doc.steps.length - 1 || step.end) return 'terminator';
-  return 'process';
-}
+/** The flowchart symbol of a step and the arrows between steps are shared with the printed document. */
+export { type FlowEdge, flowEdges, type StepShape, stepShape } from '@sidakin/core';
 
 /** `body.source.steps[5].decision.tidak` → `steps[5].decision.tidak`. */
 export function documentPath(path: string): string {
   return path.replace(/^body\.source\.?/, '') || '(document)';
+}
+
+/** The version in force on `today` (effective from a date not after it), if any: cases start on it. */
+export function versionInForce(detail: Pick<SopDetail, 'versions'>, today: string): SopVersion | undefined {
+  return detail.versions.find((v) => v.status === 'effective' && (v.effectiveFrom ?? '') <= today);
 }

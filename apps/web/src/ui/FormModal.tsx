@@ -19,6 +19,8 @@ export function FormModal(props: {
   formError: string | null;
   stale?: StaleWrite | null;
   submitLabel?: string;
+  /** Saving is not possible now (e.g. the record changed under the form). */
+  submitDisabled?: boolean;
   size?: string;
   children: ReactNode;
 }) {
@@ -53,7 +55,7 @@ export function FormModal(props: {
             <Button variant="default" onClick={props.onClose}>
               {t('common.cancel')}
             </Button>
-            <Button type="submit" loading={props.submitting} disabled={Boolean(props.stale)}>
+            <Button type="submit" loading={props.submitting} disabled={Boolean(props.stale) || props.submitDisabled}>
               {props.submitLabel ?? t('common.save')}
             </Button>
           </Group>

@@ -77,10 +77,12 @@ export const caseSummary = z.object({
   sopId: z.uuid(),
   sopTitle: z.string(),
   sopVersion: z.number().int(),
+  sopVersionId: z.uuid(),
   agencyId: z.uuid(),
   agencyName: z.string(),
   unitIds: z.array(z.uuid()),
   startedAt: z.string(),
+  startedByUserId: z.uuid().nullable(),
   closedAt: z.string().nullable(),
   openTasks: z.number().int(),
 });

@@ -28,6 +28,9 @@ export const sopVersionDetail = sopVersionSummary.extend({
   retiredOn: z.string().nullable(),
 });
 
+/** One version with its document (e.g. the version a running case follows). */
+export const sopVersionWithDocument = sopVersionDetail.extend({ document: z.unknown() });
+
 export const laneResolution = z.object({
   laneId: z.string(),
   title: z.string(),

@@ -52,6 +52,11 @@ export const laneBinding = z.union([
 ]);
 export type LaneBinding = z.infer<typeof laneBinding>;
 
+/** The lane means a position of the unit a case is about (its head, its staff, the heads below it). */
+export function unitScopedBinding(binding: unknown): boolean {
+  return binding === 'head-of-unit' || binding === 'staff-of-unit' || binding === 'head-of-subunit';
+}
+
 export const sopLane = z.strictObject({
   /** The column title as printed. */
   title: text,

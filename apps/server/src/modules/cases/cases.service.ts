@@ -10,6 +10,7 @@ import {
   parseDuration,
   type SopDocument,
   type TaskAttachment,
+  unitScopedBinding,
   type WorkingCalendar,
   workingMinutesBetween,
   workingMinutesPerDay,
@@ -24,7 +25,6 @@ import * as files from '../files/files.repo.js';
 import { attachToTask } from '../files/files.service.js';
 import { workingCalendar } from '../org/org.service.js';
 import * as lanesRepo from '../sops/lanes.repo.js';
-import { unitScopedBinding } from '../sops/sops.service.js';
 import * as repo from './cases.repo.js';
 import { type CaseLink, caseStartGuard, stepActionHandler } from './step-actions.js';
 
@@ -172,10 +172,12 @@ function presentCase(c: repo.CaseRow): CaseSummary {
     sopId: c.sop_id,
     sopTitle: c.sop_title,
     sopVersion: c.sop_version,
+    sopVersionId: c.sop_version_id,
     agencyId: c.agency_id,
     agencyName: c.agency_name,
     unitIds: c.unit_ids,
     startedAt: new Date(c.started_at).toISOString(),
+    startedByUserId: c.started_by_user_id,
     closedAt: c.closed_at ? new Date(c.closed_at).toISOString() : null,
     openTasks: c.open_tasks,
   };

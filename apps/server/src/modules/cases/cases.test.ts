@@ -62,6 +62,13 @@ describe('a case of the Banggai Perbaikan SOP', () => {
     expect(started.statusCode, started.body).toBe(201);
     let c: Case = started.json();
     expect(openTask(c)).toMatchObject({ stepNo: 1, assignees: [{ positionName: 'Kepala Dinas Perdagangan' }] });
+    // Who started it, and the SOP version it follows with that version's own document.
+    const me = (await kadis.request('GET', '/api/auth/me')).json();
+    expect(started.json().startedByUserId).toBe(me.user.id);
+    const versionId = (await kadis.request('GET', gov(`/sops/${sopId}`))).json().versions[0].id;
+    const version = (await kadis.request('GET', gov(`/sops/${sopId}/versions/${versionId}`))).json();
+    expect(version).toMatchObject({ version: started.json().sopVersion, status: 'effective' });
+    expect(version.document.steps).toHaveLength(9);
     // Mutu baku: 120 menit of working time for step 1, on Banggai's calendar (WITA, 07:30–16:00).
     const cal = await workingCalendar(t.db, governmentId);
     expect(openTask(c).dueAt).toBe(addWorkingMinutes(new Date(openTask(c).openedAt), 120, cal).toISOString());

@@ -13,6 +13,7 @@ import {
   sopListQuery,
   sopSummary,
   sopVersionParams,
+  sopVersionWithDocument,
 } from '@sidakin/core';
 import { create as contentDisposition } from 'content-disposition';
 import type { FastifyInstance } from 'fastify';
@@ -171,6 +172,26 @@ export async function sopRoutes(app: FastifyInstance, deps: AppDeps): Promise<vo
         ctx: req.ctx,
         governmentId: req.params.governmentId,
         sopId: req.params.id,
+        versionId: req.params.versionId,
+      }),
+  );
+  api.get(
+    `${base}/:id/versions/:versionId`,
+    {
+      config: { access: { permission: 'sops.read' } },
+      schema: {
+        tags,
+        summary: 'One version with its document (e.g. the version a running case follows)',
+        params: sopVersionParams,
+        response: { 200: sopVersionWithDocument },
+      },
+    },
+    async (req) =>
+      sops.getSopVersion({
+        db,
+        ctx: req.ctx,
+        governmentId: req.params.governmentId,
+        id: req.params.id,
         versionId: req.params.versionId,
       }),
   );

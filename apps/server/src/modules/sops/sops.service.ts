@@ -13,6 +13,7 @@ import {
   sopDocument,
   sopIssue,
   timeZoneLabels,
+  unitScopedBinding,
   validateSopText,
 } from '@sidakin/core';
 import type { Database, Queryable, Tx } from '../../db/database.js';
@@ -220,10 +221,6 @@ function presentVersion(v: repo.VersionRow) {
     retiredOn: v.retired_on,
   };
 }
-
-/** The lane means a position of the unit a case is about (its head, its staff, the heads below it). */
-export const unitScopedBinding = (b: unknown) =>
-  b === 'head-of-unit' || b === 'staff-of-unit' || b === 'head-of-subunit';
 
 /**
  * Who holds each lane of an SOP in its agency today, acting officials included. Unit-scoped lanes
@@ -554,4 +551,18 @@ export async function sopVersionPdf(opts: {
     printedAt,
   });
   return { bytes, fileName: `SOP ${doc.title} v${v.version}.pdf` };
+}
+
+/** One version of an SOP with its document (e.g. the version a running case follows). */
+export async function getSopVersion(opts: {
+  db: Database;
+  ctx: RequestContext;
+  governmentId: string;
+  id: string;
+  versionId: string;
+}) {
+  authorize(opts.ctx.actor, 'sops.read', opts.governmentId);
+  const v = await repo.getVersion(opts.db, opts.governmentId, opts.id, opts.versionId);
+  if (!v) throw notFound();
+  return { ...presentVersion(v), document: sopDocument.parse(v.document) };
 }
