@@ -495,7 +495,9 @@ function drawProcedure(pdf: Pdf, input: SopPdfInput, startPage: number, trace: S
   const t = tableLayout(pdf, laneTitles);
   const texts = rowTexts(doc);
   const edges = flowEdges(doc);
-  const runningHeader = 14;
+  // The running header: agency and title (two lines when long), the SOP number at the right.
+  const title = `${doc.agency.header.slice(0, 2).join(' · ')} — SOP ${doc.title}`;
+  const runningHeader = textHeight(pdf, title, { width: contentWidth * 0.75, size: 7.5, font: 'bold' }) + 5;
   const tableTop = margin + runningHeader;
   const bodyTop = tableTop + t.headerHeight[0] + t.headerHeight[1];
   const rows = paginate(
@@ -507,7 +509,6 @@ function drawProcedure(pdf: Pdf, input: SopPdfInput, startPage: number, trace: S
   const pageCount = rows.at(-1)!.page + 1;
   for (let p = 0; p < pageCount; p++) {
     pdf.addPage();
-    const title = `${doc.agency.header.slice(0, 2).join(' · ')} — SOP ${doc.title}`;
     placeText(pdf, title, margin, margin, { width: contentWidth * 0.75, size: 7.5, font: 'bold' });
     placeText(
       pdf,
