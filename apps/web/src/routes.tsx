@@ -12,6 +12,11 @@ import { GovernmentsPage } from './org/GovernmentsPage';
 import { PositionsPage } from './org/PositionsPage';
 import { TeamsPage } from './org/TeamsPage';
 import { EmployeesPage } from './people/EmployeesPage';
+import { AgreementPage } from './plans/AgreementPage';
+import { AgreementsPage } from './plans/AgreementsPage';
+import { EmployeePage } from './plans/EmployeePage';
+import { PlanPage } from './plans/PlanPage';
+import { PlansPage } from './plans/PlansPage';
 import { AuthGate, RequireAdmin } from './shell/AuthGate';
 import { HomePage } from './shell/HomePage';
 import { NotFoundPage } from './shell/NotFoundPage';
@@ -37,6 +42,11 @@ export const router = createBrowserRouter([
       { path: 'organisasi/jabatan', element: <PositionsPage /> },
       { path: 'organisasi/tim', element: <TeamsPage /> },
       { path: 'pegawai', element: <EmployeesPage /> },
+      { path: 'pegawai/:employeeId', element: <EmployeePage /> },
+      { path: 'rencana', element: <PlansPage /> },
+      { path: 'rencana/:planId', element: <PlanPage /> },
+      { path: 'perjanjian-kinerja', element: <AgreementsPage /> },
+      { path: 'perjanjian-kinerja/:agreementId', element: <AgreementPage /> },
       { path: 'sop', element: <SopLibraryPage /> },
       { path: 'sop/:sopId', element: <SopPage /> },
       {

@@ -88,7 +88,6 @@ function CaseContent({ governmentId, detail, back }: { governmentId: string; det
   const open = detail.tasks.filter((task) => task.status === 'open').sort(byUrgency);
   const mine = open.filter((task) => isMine(task, myPositionIds));
   const focused = focusId ? detail.tasks.find((task) => task.id === focusId) : undefined;
-  const starter = detail.events.find((e) => e.kind === 'start');
   // The server lets the administrators and whoever started the case cancel it.
   const mayCancel = detail.status === 'open' && (admin || detail.startedByUserId === me.user.id);
 

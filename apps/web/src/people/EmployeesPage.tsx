@@ -1,6 +1,7 @@
-import { SimpleGrid, Text, TextInput } from '@mantine/core';
+import { Anchor, SimpleGrid, Text, TextInput } from '@mantine/core';
 import { createEmployeeBody, type Employee, updateEmployeeBody } from '@sidakin/core';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import { useCanEdit } from '../auth/session';
 import { govPath } from '../lib/api';
 import { useRecordEditor } from '../lib/editor';
@@ -72,9 +73,9 @@ function EmployeeList(props: { governmentId: string; canEdit: boolean; onEdit: (
           header: t('employees.fullName'),
           cell: (e) => (
             <>
-              <Text fw={600} size="sm">
+              <Anchor component={Link} to={`/pegawai/${e.id}`} fw={600} size="sm">
                 {e.fullName || e.name}
-              </Text>
+              </Anchor>
               {e.email ? (
                 <Text size="xs" c="dimmed">
                   {e.email}

@@ -24,6 +24,7 @@ import {
   IconBuildingEstate,
   IconChecklist,
   IconChevronDown,
+  IconFileCertificate,
   IconFileDescription,
   IconHierarchy2,
   IconHome2,
@@ -31,6 +32,7 @@ import {
   IconLogout,
   IconShieldCheck,
   IconSitemap,
+  IconTargetArrow,
   IconUserCircle,
   IconUserShield,
   IconUsers,
@@ -155,6 +157,7 @@ function Navigation({ role }: { role: MeResponse['user']['role'] }) {
     />
   );
   const inOrganisation = location.pathname.startsWith('/organisasi');
+  const inPlanning = location.pathname.startsWith('/rencana') || location.pathname.startsWith('/perjanjian-kinerja');
   return (
     <nav aria-label={t('shell.nav.label')}>
       <Stack gap={2}>
@@ -174,6 +177,17 @@ function Navigation({ role }: { role: MeResponse['user']['role'] }) {
         )}
         {item('/kasus', t('shell.nav.cases'), <IconBriefcase size={20} stroke={1.6} />)}
         {item('/sop', t('shell.nav.sop'), <IconFileDescription size={20} stroke={1.6} />)}
+        <NavLink
+          label={t('shell.nav.planning')}
+          leftSection={<IconTargetArrow size={20} stroke={1.6} />}
+          defaultOpened
+          childrenOffset={18}
+          style={{ borderRadius: 'var(--mantine-radius-md)' }}
+          fw={inPlanning ? 600 : undefined}
+        >
+          {item('/rencana', t('shell.nav.plans'), <IconTargetArrow size={18} stroke={1.6} />)}
+          {item('/perjanjian-kinerja', t('shell.nav.agreements'), <IconFileCertificate size={18} stroke={1.6} />)}
+        </NavLink>
         <NavLink
           label={t('shell.nav.organisation')}
           leftSection={<IconSitemap size={20} stroke={1.6} />}
