@@ -9,6 +9,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import { limits, maxUploadBytes } from '@sidakin/core';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler } from 'fastify-type-provider-zod';
+import { loadSecretKey, Sealer } from './crypto/sealer.js';
 import type { Database } from './db/database.js';
 import type { Config } from './env.js';
 import { apiNotFound, installErrorHandling } from './http/errors.js';
@@ -17,9 +18,13 @@ import { zodValidatorCompiler } from './http/validation.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { caseRoutes } from './modules/cases/cases.routes.js';
+import { collectionRoutes } from './modules/collection/collection.routes.js';
+// The collection module gives the steps of collection SOPs their meaning (registered on import).
+import './modules/collection/collection.steps.js';
 import { fileRoutes } from './modules/files/files.routes.js';
 import { orgRoutes } from './modules/org/org.routes.js';
 import { planRoutes } from './modules/plans/plans.routes.js';
+import { planExcelRoutes } from './modules/plans/plans-excel.routes.js';
 import { sopRoutes } from './modules/sops/sops.routes.js';
 import { systemRoutes } from './modules/system/system.routes.js';
 import { userRoutes } from './modules/users/users.routes.js';
@@ -30,6 +35,8 @@ export interface AppDeps {
   config: Config;
   /** The bytes of files; on disk in `config.filesDir` unless another store is given. */
   files: FileStore;
+  /** Seals secrets at rest with the server's key. */
+  secrets: Sealer;
 }
 
 export interface SidakinApp {
@@ -39,8 +46,14 @@ export interface SidakinApp {
 }
 
 /** Builds the HTTP application; tests build their own with their own database and config. */
-export async function buildApp(given: Omit<AppDeps, 'files'> & { files?: FileStore }): Promise<SidakinApp> {
-  const deps: AppDeps = { ...given, files: given.files ?? new DiskFileStore(given.config.filesDir) };
+export async function buildApp(
+  given: Omit<AppDeps, 'files' | 'secrets'> & { files?: FileStore; secrets?: Sealer },
+): Promise<SidakinApp> {
+  const deps: AppDeps = {
+    ...given,
+    files: given.files ?? new DiskFileStore(given.config.filesDir),
+    secrets: given.secrets ?? new Sealer(loadSecretKey(given.config)),
+  };
   const { config } = deps;
   const app = Fastify({
     logger:
@@ -108,6 +121,8 @@ export async function buildApp(given: Omit<AppDeps, 'files'> & { files?: FileSto
     await caseRoutes(api, deps);
     await fileRoutes(api, deps);
     await planRoutes(api, deps);
+    await collectionRoutes(api, deps);
+    await planExcelRoutes(api, deps);
     api.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
   });
 

@@ -8,6 +8,9 @@ export interface Config {
   dataDir: string;
   /** Where uploaded and produced files are kept (FILES_DIR, default DATA_DIR/files). */
   filesDir: string;
+  /** The key that seals secrets at rest (SECRET_KEY, base64 of 32 bytes), or the file that holds it. */
+  secretKey: string | undefined;
+  secretKeyFile: string;
   /** postgres://… when running on a PostgreSQL server; undefined for embedded PGlite. */
   databaseUrl: string | undefined;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -30,6 +33,8 @@ const envSchema = z.object({
   HOST: z.string().min(1).default('0.0.0.0'),
   DATA_DIR: z.string().min(1).default('./data'),
   FILES_DIR: z.string().min(1).optional(),
+  SECRET_KEY: z.string().min(1).optional(),
+  SECRET_KEY_FILE: z.string().min(1).optional(),
   DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must start with postgres://')
@@ -62,6 +67,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     dataDir: path.resolve(e.DATA_DIR),
     filesDir: path.resolve(e.FILES_DIR ?? path.join(e.DATA_DIR, 'files')),
+    secretKey: e.SECRET_KEY,
+    secretKeyFile: path.resolve(e.SECRET_KEY_FILE ?? path.join(e.DATA_DIR, 'secret.key')),
     databaseUrl: e.DATABASE_URL || undefined,
     logLevel: e.LOG_LEVEL,
     cookieSecure: e.COOKIE_SECURE,

@@ -25,6 +25,11 @@ const statusOf: Partial<Record<ErrorCode, number>> = {
   AGREEMENT_LOCKED: 409,
   AGREEMENT_NOT_SIGNED: 409,
   AGREEMENT_INCOMPLETE: 400,
+  PERIOD_LOCKED: 409,
+  COLLECTION_WINDOW_CLOSED: 409,
+  FORM_SUBMITTED: 409,
+  FORM_HAS_ERRORS: 400,
+  SUBMISSION_STATE: 409,
   INVALID_JSON: 400,
   BODY_TOO_LARGE: 400,
   UNSUPPORTED_MEDIA_TYPE: 415,
@@ -44,6 +49,11 @@ const statusOf: Partial<Record<ErrorCode, number>> = {
   STALE_WRITE: 409,
   DUPLICATE: 409,
   POSITION_HELD: 409,
+  WORKBOOK_REFUSED: 400,
+  IMPORT_INVALID: 400,
+  IMPORT_PREVIEW_NOT_FOUND: 404,
+  IMPORT_NOT_YOURS: 403,
+  IMPORT_STALE: 409,
   INTERNAL: 500,
 };
 
@@ -54,6 +64,8 @@ export class AppError extends Error {
   readonly details: ErrorDetail[] | undefined;
   readonly text: LocalizedText;
   readonly headers: Record<string, string>;
+  /** What the client needs beside the message (e.g. both versions of a value on a stale save). */
+  readonly data: Record<string, unknown> | undefined;
 
   constructor(
     code: ErrorCode,
@@ -62,6 +74,7 @@ export class AppError extends Error {
       details?: ErrorDetail[];
       message?: LocalizedText;
       headers?: Record<string, string>;
+      data?: Record<string, unknown>;
     } = {},
   ) {
     const text = opts.message ?? errorMessages[code];
@@ -71,6 +84,7 @@ export class AppError extends Error {
     this.details = opts.details;
     this.text = text;
     this.headers = opts.headers ?? {};
+    this.data = opts.data;
   }
 }
 

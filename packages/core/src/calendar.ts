@@ -95,3 +95,25 @@ export function parseClock(s: string): number {
 export function formatClock(minutes: number): string {
   return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 }
+
+/** The months in Bahasa Indonesia, January first. */
+export const indonesianMonths = [
+  'Januari',
+  'Februari',
+  'Maret',
+  'April',
+  'Mei',
+  'Juni',
+  'Juli',
+  'Agustus',
+  'September',
+  'Oktober',
+  'November',
+  'Desember',
+] as const;
+
+/** 2026-03-05 → "5 Maret 2026" (the date part of an ISO date or time). */
+export function indonesianDate(iso: string): string {
+  const [y, m, d] = iso.slice(0, 10).split('-').map(Number);
+  return `${d} ${indonesianMonths[(m ?? 1) - 1]} ${y}`;
+}

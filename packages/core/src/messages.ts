@@ -152,6 +152,46 @@ export const errorMessages = {
     id: 'Perjanjian Kinerja belum lengkap untuk ditandatangani',
     en: 'The performance agreement is not complete enough to be signed',
   },
+  WORKBOOK_REFUSED: {
+    id: 'Berkas Excel ini ditolak',
+    en: 'This Excel file was refused',
+  },
+  IMPORT_INVALID: {
+    id: 'Berkas berisi kesalahan; perbaiki sel yang disebutkan lalu unggah lagi. Belum ada yang disimpan',
+    en: 'The file has errors; fix the cells listed and upload it again. Nothing has been saved',
+  },
+  IMPORT_PREVIEW_NOT_FOUND: {
+    id: 'Pratinjau impor tidak ditemukan atau sudah kedaluwarsa (30 menit); unggah berkasnya lagi',
+    en: 'The import preview was not found or has expired (30 minutes); upload the file again',
+  },
+  IMPORT_NOT_YOURS: {
+    id: 'Pratinjau impor ini dibuat oleh pengguna lain; unggah berkasnya sendiri untuk pratinjau Anda',
+    en: 'This import preview belongs to another user; upload the file yourself for your own preview',
+  },
+  IMPORT_STALE: {
+    id: 'Data berubah sejak pratinjau dibuat; unggah berkasnya lagi untuk melihat pratinjau terbaru',
+    en: 'The data changed after the preview was made; upload the file again for a fresh preview',
+  },
+  PERIOD_LOCKED: {
+    id: 'Data periode ini sudah dikunci dan hanya dapat diubah melalui kasus perbaikan data kinerja',
+    en: 'The data of this period is locked and can only be changed through a data correction case',
+  },
+  COLLECTION_WINDOW_CLOSED: {
+    id: 'Di luar jadwal pengisian periode ini; hubungi admin bila perlu',
+    en: 'Outside the entry window of this period; ask your administrator if needed',
+  },
+  FORM_SUBMITTED: {
+    id: 'Formulir unit ini sudah diselesaikan; data hanya dapat diubah setelah dikembalikan oleh pemeriksa',
+    en: "This unit's form has been completed; the data can only change after a reviewer returns it",
+  },
+  FORM_HAS_ERRORS: {
+    id: 'Formulir belum dapat diselesaikan: masih ada kesalahan pada data yang disebutkan',
+    en: 'The form cannot be completed yet: the values listed still have errors',
+  },
+  SUBMISSION_STATE: {
+    id: 'Status formulir tidak memungkinkan tindakan ini',
+    en: 'The status of the form does not allow this',
+  },
   INTERNAL: {
     id: 'Terjadi kesalahan pada server; silakan coba lagi',
     en: 'Something went wrong on the server; please try again',

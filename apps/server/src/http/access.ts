@@ -21,6 +21,9 @@ export const permissions = [
   'files.upload',
   'plans.read',
   'plans.manage',
+  'collection.read',
+  'collection.enter',
+  'collection.manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -44,6 +47,9 @@ const grants: Record<Role, ReadonlySet<Permission>> = {
     'files.upload',
     'plans.read',
     'plans.manage',
+    'collection.read',
+    'collection.enter',
+    'collection.manage',
   ]),
   member: new Set<Permission>([
     'government.read',
@@ -54,6 +60,8 @@ const grants: Record<Role, ReadonlySet<Permission>> = {
     'files.read',
     'files.upload',
     'plans.read',
+    'collection.read',
+    'collection.enter',
   ]),
 };
 

@@ -15,7 +15,12 @@ function send(reply: FastifyReply, err: AppError, locale: Locale, details?: { pa
   for (const [k, v] of Object.entries(err.headers)) reply.header(k, v);
   const d = details ?? err.details?.map((x) => ({ path: x.path, message: text(x.message, locale) }));
   return reply.status(err.status).send({
-    error: { code: err.code, message: err.text[locale], ...(d?.length ? { details: d } : {}) },
+    error: {
+      code: err.code,
+      message: err.text[locale],
+      ...(d?.length ? { details: d } : {}),
+      ...(err.data ? { data: err.data } : {}),
+    },
   });
 }
 

@@ -80,6 +80,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     webDist: '/nonexistent-web-dist',
     // Each test app keeps its files in a folder of its own, removed on close.
     filesDir: fs.mkdtempSync(path.join(os.tmpdir(), 'sidakin-test-files-')),
+    secretKey: randomBytes(32).toString('base64'),
     ...overrides,
   };
 }

@@ -33,6 +33,7 @@ export async function authRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
     async (request, reply) => {
       const result = await auth.login({
         db,
+        secrets: deps.secrets,
         ctx: request.ctx,
         username: request.body.username,
         password: request.body.password,
@@ -90,7 +91,7 @@ export async function authRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
       config: { access: 'authenticated-setup' },
       schema: { tags, summary: 'Start two-step verification setup', response: { 200: totpSetupResponse } },
     },
-    async (request) => auth.startTotpSetup({ db, ctx: request.ctx }),
+    async (request) => auth.startTotpSetup({ db, secrets: deps.secrets, ctx: request.ctx }),
   );
 
   api.post(
@@ -105,7 +106,7 @@ export async function authRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
       },
     },
     async (request) => {
-      await auth.enableTotp({ db, ctx: request.ctx, code: request.body.code });
+      await auth.enableTotp({ db, secrets: deps.secrets, ctx: request.ctx, code: request.body.code });
       return { ok: true as const };
     },
   );

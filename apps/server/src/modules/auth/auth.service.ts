@@ -1,6 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { MeResponse } from '@sidakin/core';
 import * as OTPAuth from 'otpauth';
+import type { Sealer } from '../../crypto/sealer.js';
 import type { Database } from '../../db/database.js';
 import { AppError } from '../../errors.js';
 import type { Actor, RequestContext } from '../../http/context.js';
@@ -100,8 +101,12 @@ export interface LoginResult {
 }
 
 /** Signs in with a username or NIP and a password (and a TOTP code when the account has one). */
+/** TOTP secrets are sealed at rest, bound to their user. */
+const totpPurpose = (userId: string) => `totp:${userId}`;
+
 export async function login(opts: {
   db: Database;
+  secrets: Sealer;
   ctx: RequestContext;
   username: string;
   password: string;
@@ -146,7 +151,7 @@ export async function login(opts: {
   let totpStep: number | null = null;
   if (user.totp_enabled && user.totp_secret) {
     if (!opts.otp) throw new AppError('TOTP_REQUIRED');
-    totpStep = acceptedStep(user.totp_secret, user.username, opts.otp);
+    totpStep = acceptedStep(opts.secrets.open(user.totp_secret, totpPurpose(user.id)), user.username, opts.otp);
     // A code already used (or older than the last one used) is refused: no replay.
     if (totpStep === null || (user.totp_last_step !== null && totpStep <= user.totp_last_step)) {
       await recordFailure(db, ctx, keys, user, 'wrong-totp', login);
@@ -347,6 +352,7 @@ export async function changePassword(opts: {
 /** Starts two-step verification: a new secret, kept pending until a code proves the app has it. */
 export async function startTotpSetup(opts: {
   db: Database;
+  secrets: Sealer;
   ctx: RequestContext;
 }): Promise<{ secret: string; otpauthUrl: string }> {
   const actor = requireActor(opts.ctx);
@@ -355,7 +361,8 @@ export async function startTotpSetup(opts: {
   if (user.totp_enabled) throw new AppError('TOTP_ALREADY_ENABLED', { status: 409 });
   const secret = new OTPAuth.Secret({ size: 20 }).base32;
   await opts.db.transaction(async (tx) => {
-    await repo.setTotp(tx, user.id, { secret: null, pending: secret, enabled: false });
+    const pending = opts.secrets.seal(secret, totpPurpose(user.id));
+    await repo.setTotp(tx, user.id, { secret: null, pending, enabled: false });
     await recordAudit(tx, opts.ctx, {
       governmentId: actor.governmentId,
       action: 'auth.totp_setup',
@@ -366,13 +373,19 @@ export async function startTotpSetup(opts: {
   return { secret, otpauthUrl: totpFor(secret, user.username).toString() };
 }
 
-export async function enableTotp(opts: { db: Database; ctx: RequestContext; code: string }): Promise<void> {
+export async function enableTotp(opts: {
+  db: Database;
+  secrets: Sealer;
+  ctx: RequestContext;
+  code: string;
+}): Promise<void> {
   const actor = requireActor(opts.ctx);
   const user = await repo.findUser(opts.db, actor.userId);
   if (!user) throw new AppError('UNAUTHENTICATED');
   if (user.totp_enabled) throw new AppError('TOTP_ALREADY_ENABLED', { status: 409 });
   if (!user.totp_pending_secret) throw new AppError('TOTP_NOT_STARTED', { status: 409 });
-  const step = acceptedStep(user.totp_pending_secret, user.username, opts.code);
+  const pending = opts.secrets.open(user.totp_pending_secret, totpPurpose(user.id));
+  const step = acceptedStep(pending, user.username, opts.code);
   if (step === null) {
     throw new AppError('TOTP_INVALID', {
       status: 400,

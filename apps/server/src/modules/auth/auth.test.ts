@@ -445,6 +445,12 @@ describe('two-step verification (TOTP)', () => {
   it('once enabled: no code is 401 TOTP_REQUIRED, a wrong code 401 TOTP_INVALID, the right code signs in', async () => {
     const g = await makeGovernment(t.db);
     const secret = await enableTotp(await signIn(t.app, g.member.username));
+    // The secret is sealed at rest: the row holds no trace of it.
+    const [row] = await t.db.query<{ totp_secret: string }>('SELECT totp_secret FROM users WHERE id = $1', [
+      g.member.id,
+    ]);
+    expect(row!.totp_secret).toMatch(/^v1\./);
+    expect(row!.totp_secret).not.toContain(secret);
 
     const none = await attempt(g.member.username, TEST_PASSWORD);
     expectError(none, 401, 'TOTP_REQUIRED');

@@ -3,7 +3,9 @@ import { type Client, createTestApp, signIn, type TestContext } from '../../test
 import { DEMO_PASSWORD, loadDemo } from '../demo/demo.service.js';
 
 // Every seed SOP, approved by its agency's head, put into effect and run to completion through the
-// API by the demo officials who hold each lane: the bindings resolve and no run gets stuck.
+// API by the demo officials who hold each lane: the bindings resolve and no run gets stuck. A
+// collection SOP starts from its collection period (with the demo plans, whose agreements say which
+// units answer for indicators), and its entry steps need the units' values.
 
 let t: TestContext;
 const clients = new Map<string, Client>();
@@ -14,8 +16,8 @@ const as = async (username: string) => {
 
 beforeAll(async () => {
   t = await createTestApp();
-  await loadDemo(t.db, undefined, { plans: false });
-}, 120_000);
+  await loadDemo(t.db, undefined, { plans: true });
+}, 300_000);
 afterAll(async () => {
   await t.close();
 });
@@ -32,13 +34,45 @@ async function holdersOf(positionIds: string[]): Promise<string[]> {
   return rows.map((r) => r.username);
 }
 
+/**
+ * A collection entry step: the admin enters a value at the target for every indicator of the unit;
+ * a staff member of the unit completes the form (so that whoever validates later did not), or, where
+ * the unit has none, the step's holder completes it with the step.
+ */
+async function enterValues(admin: Client, gov: (p?: string) => string, periodId: string, unitId: string) {
+  const form = (await admin.request('GET', gov(`/collection-periods/${periodId}/forms/${unitId}`))).json();
+  for (const row of form.rows) {
+    if (row.version > 0) continue;
+    const res = await admin.request('POST', gov(`/collection-periods/${periodId}/values`), {
+      indicatorId: row.indicatorId,
+      unitId,
+      actual: row.target?.value ?? row.target?.low ?? '1',
+      baseVersion: 0,
+    });
+    expect(res.statusCode, res.body).toBe(200);
+  }
+  const staff = await t.db.query<{ username: string }>(
+    `SELECT u.username FROM positions p JOIN position_assignments pa ON pa.position_id = p.id AND pa.ends_on IS NULL
+       JOIN users u ON u.employee_id = pa.employee_id AND u.active
+      WHERE p.unit_id = $1 AND p.kind = 'staff' ORDER BY p.sort_order, u.username LIMIT 1`,
+    [unitId],
+  );
+  if (staff[0] && form.submission.status !== 'completed') {
+    const done = await (await as(staff[0].username)).request(
+      'POST',
+      gov(`/collection-periods/${periodId}/forms/${unitId}/complete`),
+    );
+    expect(done.statusCode, done.body).toBe(200);
+  }
+}
+
 const sops = await (async () => {
   // The list is read when the file loads, so each SOP is its own test.
   const fs = await import('node:fs');
   const path = await import('node:path');
   const { validateSopText } = await import('@sidakin/core');
   const dir = path.resolve(import.meta.dirname, '../../../../../sops');
-  const out: { key: string; government: string; agency: string; title: string }[] = [];
+  const out: { key: string; kind: string; government: string; agency: string; title: string }[] = [];
   for (const gov of fs.readdirSync(dir, { withFileTypes: true })) {
     if (!gov.isDirectory()) continue;
     for (const f of fs.readdirSync(path.join(dir, gov.name)).filter((n) => n.endsWith('.yaml'))) {
@@ -46,6 +80,7 @@ const sops = await (async () => {
       if (r.ok)
         out.push({
           key: r.value.id,
+          kind: r.value.kind,
           government: r.value.agency.government,
           agency: r.value.agency.agency,
           title: r.value.title,
@@ -107,12 +142,40 @@ describe('every seed SOP runs to completion with its agency’s demo users', () 
           ORDER BY un.sort_order LIMIT 2`,
         [govRow.id, s.agency],
       );
-      const started = await admin.request('POST', gov('/cases'), {
-        sopId: sop.id,
-        unitIds: units.map((u) => u.id),
-        period: '2026-T3',
-        subject: `Uji jalan ${s.title}`,
-      });
+      const agencyId = (
+        await t.db.query<{ id: string }>('SELECT id FROM agencies WHERE government_id = $1 AND code = $2', [
+          govRow.id,
+          s.agency,
+        ])
+      )[0]!.id;
+      let periodId: string | null = null;
+      if (s.kind === 'collection') {
+        // Refused without its period; started from the period with the units that answer for indicators.
+        const generic = await admin.request('POST', gov('/cases'), {
+          sopId: sop.id,
+          unitIds: units.map((u) => u.id),
+          period: '2026-T3',
+          subject: `Uji jalan ${s.title}`,
+        });
+        expect(generic.statusCode).toBe(400);
+        const period = await admin.request('POST', gov('/collection-periods'), {
+          agencyId,
+          year: 2026,
+          period: 'q4',
+          opensOn: '2026-01-01',
+          closesOn: '2026-12-31',
+        });
+        expect(period.statusCode, period.body).toBe(201);
+        periodId = period.json().id;
+      }
+      const started = periodId
+        ? await admin.request('POST', gov(`/collection-periods/${periodId}/cases`), { sopId: sop.id })
+        : await admin.request('POST', gov('/cases'), {
+            sopId: sop.id,
+            unitIds: units.map((u) => u.id),
+            period: '2026-T3',
+            subject: `Uji jalan ${s.title}`,
+          });
       expect(started.statusCode, started.body).toBe(201);
       let c = started.json();
       const lastBy = new Map<string, string>();
@@ -126,6 +189,9 @@ describe('every seed SOP runs to completion with its agency’s demo users', () 
         );
         // Prefer someone other than whoever acted last (a review may not approve one's own work).
         const who = candidates.find((u) => u !== lastBy.get('last')) ?? candidates[0]!;
+        if (periodId && task.action === 'enter-data' && task.unitId) {
+          await enterValues(admin, gov, periodId, task.unitId);
+        }
         const outcome = task.allowedOutcomes.includes('ya') ? 'ya' : 'done';
         const res = await (await as(who)).request('POST', gov(`/cases/${c.id}/tasks/${task.id}/complete`), { outcome });
         expect(res.statusCode, `step ${task.stepNo} by ${who}: ${res.body}`).toBe(200);

@@ -16,6 +16,7 @@ import {
 } from '../org/org.service.js';
 import { importSopTx, readSopFiles } from '../sops/sops.service.js';
 import { insertUserTx } from '../users/users.service.js';
+import { loadDemoCollection } from './collection-demo.js';
 import { type DemoGovernment, demoData } from './demo-data.js';
 import { loadDemoPlans } from './plans-demo.js';
 
@@ -100,7 +101,10 @@ export async function loadDemo(
       const governmentId = await loadGovernment(tx, gov, hashOf);
       // The seed agencies' SOPs, as drafts to be approved and made effective in the system.
       for (const s of sops) await importSopTx(tx, systemContext('sidakin demo'), governmentId, s.source, s.doc);
-      if (opts.plans !== false) await loadDemoPlans(tx, governmentId, gov.code);
+      if (opts.plans !== false) {
+        await loadDemoPlans(tx, governmentId, gov.code);
+        await loadDemoCollection(tx, governmentId);
+      }
     });
     result.sops += sops.length;
     result.governmentsCreated.push(gov.code);

@@ -798,44 +798,54 @@ export async function updateNode(opts: {
   input: Parsed<typeof updateNodeBody>;
 }): Promise<PlanNode> {
   authorize(opts.ctx.actor, 'plans.manage', opts.governmentId);
-  const { governmentId, planId, nodeId, input } = opts;
-  return opts.db.transaction(async (tx) => {
-    const plan = await editablePlan(tx, governmentId, planId);
-    const before = await requireNode(tx, governmentId, planId, nodeId);
-    const tree = new Problems();
-    if (input.active === false && before.active && (await repo.activeChildCount(tx, nodeId)) > 0) {
-      tree.add('body.active', msg.activeChildren);
-    }
-    if (input.active === true && !before.active && before.parent_id) {
-      const parent = await repo.getNode(tx, governmentId, before.parent_id);
-      if (parent && !parent.active) tree.add('body.active', msg.inactiveParent);
-    }
-    tree.throwIfAny('PLAN_TREE_INVALID');
-    const p = new Problems();
-    await checkUnitOfPlan(p, tx, governmentId, plan, input.unitId, 'body.unitId');
-    p.throwIfAny();
-    const beforeView = withoutIndicators(await nodeOf(tx, governmentId, nodeId));
-    assertFresh(
-      await repo.updateRow(
-        tx,
-        'plan_nodes',
-        governmentId,
-        nodeId,
-        { code: input.code, name: input.name, unit_id: input.unitId, active: input.active },
-        input.expectedUpdatedAt,
-      ),
-    );
-    const after = await nodeOf(tx, governmentId, nodeId);
-    await recordAudit(tx, opts.ctx, {
+  return opts.db.transaction((tx) =>
+    updateNodeTx(tx, opts.ctx, opts.governmentId, opts.planId, opts.nodeId, opts.input),
+  );
+}
+
+export async function updateNodeTx(
+  tx: Tx,
+  ctx: RequestContext,
+  governmentId: string,
+  planId: string,
+  nodeId: string,
+  input: Parsed<typeof updateNodeBody>,
+): Promise<PlanNode> {
+  const plan = await editablePlan(tx, governmentId, planId);
+  const before = await requireNode(tx, governmentId, planId, nodeId);
+  const tree = new Problems();
+  if (input.active === false && before.active && (await repo.activeChildCount(tx, nodeId)) > 0) {
+    tree.add('body.active', msg.activeChildren);
+  }
+  if (input.active === true && !before.active && before.parent_id) {
+    const parent = await repo.getNode(tx, governmentId, before.parent_id);
+    if (parent && !parent.active) tree.add('body.active', msg.inactiveParent);
+  }
+  tree.throwIfAny('PLAN_TREE_INVALID');
+  const p = new Problems();
+  await checkUnitOfPlan(p, tx, governmentId, plan, input.unitId, 'body.unitId');
+  p.throwIfAny();
+  const beforeView = withoutIndicators(await nodeOf(tx, governmentId, nodeId));
+  assertFresh(
+    await repo.updateRow(
+      tx,
+      'plan_nodes',
       governmentId,
-      action: updateAction('plan_node', before.active, input.active),
-      entityType: 'plan_node',
-      entityId: nodeId,
-      before: beforeView,
-      after: withoutIndicators(after),
-    });
-    return after;
+      nodeId,
+      { code: input.code, name: input.name, unit_id: input.unitId, active: input.active },
+      input.expectedUpdatedAt,
+    ),
+  );
+  const after = await nodeOf(tx, governmentId, nodeId);
+  await recordAudit(tx, ctx, {
+    governmentId,
+    action: updateAction('plan_node', before.active, input.active),
+    entityType: 'plan_node',
+    entityId: nodeId,
+    before: beforeView,
+    after: withoutIndicators(after),
   });
+  return after;
 }
 
 export async function moveNode(opts: {
@@ -1128,84 +1138,94 @@ export async function updateIndicator(opts: {
   input: Parsed<typeof updateIndicatorBody>;
 }): Promise<PlanIndicator> {
   authorize(opts.ctx.actor, 'plans.manage', opts.governmentId);
-  const { governmentId, planId, indicatorId, input } = opts;
-  return opts.db.transaction(async (tx) => {
-    const plan = await editablePlan(tx, governmentId, planId);
-    const before = await requireIndicatorOfPlan(tx, governmentId, planId, indicatorId);
-    const beforeView = await indicatorOf(tx, governmentId, indicatorId);
-    const p = new Problems();
-    if (input.nodeId && input.nodeId !== before.node_id) {
-      await requireActiveNodeOfPlan(p, tx, governmentId, planId, input.nodeId);
-    }
-    await checkUnitOfPlan(p, tx, governmentId, plan, input.unitId, 'body.unitId');
-    const numbers = readIndicatorNumbers(p, plan, input, {
-      weight: before.weight,
-      baselineValue: before.baseline_value,
-      baselineYear: before.baseline_year,
-    });
-    const direction = input.direction ?? before.direction;
-    let end: repo.TargetColumns | null | undefined;
-    if (input.endTarget !== undefined) {
-      end = input.endTarget === null ? null : readTarget(p, input.endTarget, 'body.endTarget', direction);
-    }
-    if (direction === 'range' && before.direction !== 'range') {
-      const endAfter =
-        end === undefined ? { target_value: before.end_target_value, target_low: null, target_high: null } : end;
-      if (beforeView.targets.some((t) => t.value !== null) || isValueTarget(endAfter)) {
-        p.add('body.direction', msg.directionVsTargets);
-      }
-    }
-    p.throwIfAny();
-    assertFresh(
-      await repo.updateRow(
-        tx,
-        'plan_indicators',
-        governmentId,
-        indicatorId,
-        {
-          node_id: input.nodeId,
-          code: input.code,
-          name: input.name,
-          unit_of_measure: input.unitOfMeasure,
-          direction: input.direction,
-          lower_better_formula: input.lowerBetterFormula,
-          definition: input.definition,
-          formula: input.formula,
-          data_source: input.dataSource,
-          unit_id: input.unitId,
-          is_key: input.isKey,
-          indicator_type: input.type,
-          aggregation: input.aggregation,
-          decimals: input.decimals,
-          sort_order: input.sortOrder,
-          active: input.active,
-          // null is a value here (clearing), so these are passed only when they were sent.
-          ...(input.weight !== undefined ? { weight: numbers.weight } : {}),
-          ...(input.baselineValue !== undefined || input.baselineYear !== undefined
-            ? { baseline_value: numbers.baselineValue, baseline_year: numbers.baselineYear }
-            : {}),
-          ...(end !== undefined
-            ? {
-                end_target_value: end?.target_value ?? null,
-                end_target_low: end?.target_low ?? null,
-                end_target_high: end?.target_high ?? null,
-              }
-            : {}),
-        },
-        input.expectedUpdatedAt,
-      ),
-    );
-    const after = await indicatorOf(tx, governmentId, indicatorId);
-    await recordAudit(tx, opts.ctx, {
-      governmentId,
-      action: updateAction('plan_indicator', before.active, input.active),
-      entityType: 'plan_indicator',
-      entityId: indicatorId,
-      before: beforeView,
-      after,
-    });
-    return after;
+  return opts.db.transaction((tx) =>
+    updateIndicatorTx(tx, opts.ctx, opts.governmentId, opts.planId, opts.indicatorId, opts.input),
+  );
+}
+
+export async function updateIndicatorTx(
+  tx: Tx,
+  ctx: RequestContext,
+  governmentId: string,
+  planId: string,
+  indicatorId: string,
+  input: Parsed<typeof updateIndicatorBody>,
+): Promise<PlanIndicator> {
+  const plan = await editablePlan(tx, governmentId, planId);
+  const before = await requireIndicatorOfPlan(tx, governmentId, planId, indicatorId);
+  const beforeView = await indicatorOf(tx, governmentId, indicatorId);
+  const p = new Problems();
+  if (input.nodeId && input.nodeId !== before.node_id) {
+    await requireActiveNodeOfPlan(p, tx, governmentId, planId, input.nodeId);
+  }
+  await checkUnitOfPlan(p, tx, governmentId, plan, input.unitId, 'body.unitId');
+  const numbers = readIndicatorNumbers(p, plan, input, {
+    weight: before.weight,
+    baselineValue: before.baseline_value,
+    baselineYear: before.baseline_year,
   });
+  const direction = input.direction ?? before.direction;
+  let end: repo.TargetColumns | null | undefined;
+  if (input.endTarget !== undefined) {
+    end = input.endTarget === null ? null : readTarget(p, input.endTarget, 'body.endTarget', direction);
+  }
+  if (direction === 'range' && before.direction !== 'range') {
+    const endAfter =
+      end === undefined ? { target_value: before.end_target_value, target_low: null, target_high: null } : end;
+    if (beforeView.targets.some((t) => t.value !== null) || isValueTarget(endAfter)) {
+      p.add('body.direction', msg.directionVsTargets);
+    }
+  }
+  p.throwIfAny();
+  assertFresh(
+    await repo.updateRow(
+      tx,
+      'plan_indicators',
+      governmentId,
+      indicatorId,
+      {
+        node_id: input.nodeId,
+        code: input.code,
+        name: input.name,
+        unit_of_measure: input.unitOfMeasure,
+        direction: input.direction,
+        lower_better_formula: input.lowerBetterFormula,
+        definition: input.definition,
+        formula: input.formula,
+        data_source: input.dataSource,
+        unit_id: input.unitId,
+        is_key: input.isKey,
+        indicator_type: input.type,
+        aggregation: input.aggregation,
+        decimals: input.decimals,
+        sort_order: input.sortOrder,
+        active: input.active,
+        // null is a value here (clearing), so these are passed only when they were sent.
+        ...(input.weight !== undefined ? { weight: numbers.weight } : {}),
+        ...(input.baselineValue !== undefined || input.baselineYear !== undefined
+          ? { baseline_value: numbers.baselineValue, baseline_year: numbers.baselineYear }
+          : {}),
+        ...(end !== undefined
+          ? {
+              end_target_value: end?.target_value ?? null,
+              end_target_low: end?.target_low ?? null,
+              end_target_high: end?.target_high ?? null,
+            }
+          : {}),
+      },
+      input.expectedUpdatedAt,
+    ),
+  );
+  const after = await indicatorOf(tx, governmentId, indicatorId);
+  await recordAudit(tx, ctx, {
+    governmentId,
+    action: updateAction('plan_indicator', before.active, input.active),
+    entityType: 'plan_indicator',
+    entityId: indicatorId,
+    before: beforeView,
+    after,
+  });
+  return after;
 }
 
 /** Replaces the Renstra targets of an indicator (and its end target when sent). */
@@ -1218,46 +1238,56 @@ export async function setIndicatorTargets(opts: {
   input: Parsed<typeof setIndicatorTargetsBody>;
 }): Promise<PlanIndicator> {
   authorize(opts.ctx.actor, 'plans.manage', opts.governmentId);
-  const { governmentId, planId, indicatorId, input } = opts;
-  return opts.db.transaction(async (tx) => {
-    const plan = await editablePlan(tx, governmentId, planId);
-    const before = await requireIndicatorOfPlan(tx, governmentId, planId, indicatorId);
-    const beforeView = await indicatorOf(tx, governmentId, indicatorId);
-    const p = new Problems();
-    const targets = readYearTargets(p, plan, input.targets, before.direction);
-    let end: repo.TargetColumns | null | undefined;
-    if (input.endTarget !== undefined) {
-      end = input.endTarget === null ? null : readTarget(p, input.endTarget, 'body.endTarget', before.direction);
-    }
-    p.throwIfAny();
-    assertFresh(
-      await repo.updateRow(
-        tx,
-        'plan_indicators',
-        governmentId,
-        indicatorId,
-        end !== undefined
-          ? {
-              end_target_value: end?.target_value ?? null,
-              end_target_low: end?.target_low ?? null,
-              end_target_high: end?.target_high ?? null,
-            }
-          : {},
-        input.expectedUpdatedAt,
-      ),
-    );
-    await repo.replaceYearTargets(tx, governmentId, indicatorId, targets);
-    const after = await indicatorOf(tx, governmentId, indicatorId);
-    await recordAudit(tx, opts.ctx, {
+  return opts.db.transaction((tx) =>
+    setIndicatorTargetsTx(tx, opts.ctx, opts.governmentId, opts.planId, opts.indicatorId, opts.input),
+  );
+}
+
+export async function setIndicatorTargetsTx(
+  tx: Tx,
+  ctx: RequestContext,
+  governmentId: string,
+  planId: string,
+  indicatorId: string,
+  input: Parsed<typeof setIndicatorTargetsBody>,
+): Promise<PlanIndicator> {
+  const plan = await editablePlan(tx, governmentId, planId);
+  const before = await requireIndicatorOfPlan(tx, governmentId, planId, indicatorId);
+  const beforeView = await indicatorOf(tx, governmentId, indicatorId);
+  const p = new Problems();
+  const targets = readYearTargets(p, plan, input.targets, before.direction);
+  let end: repo.TargetColumns | null | undefined;
+  if (input.endTarget !== undefined) {
+    end = input.endTarget === null ? null : readTarget(p, input.endTarget, 'body.endTarget', before.direction);
+  }
+  p.throwIfAny();
+  assertFresh(
+    await repo.updateRow(
+      tx,
+      'plan_indicators',
       governmentId,
-      action: 'plan_indicator.targets',
-      entityType: 'plan_indicator',
-      entityId: indicatorId,
-      before: { targets: beforeView.targets, endTarget: beforeView.endTarget },
-      after: { targets: after.targets, endTarget: after.endTarget },
-    });
-    return after;
+      indicatorId,
+      end !== undefined
+        ? {
+            end_target_value: end?.target_value ?? null,
+            end_target_low: end?.target_low ?? null,
+            end_target_high: end?.target_high ?? null,
+          }
+        : {},
+      input.expectedUpdatedAt,
+    ),
+  );
+  await repo.replaceYearTargets(tx, governmentId, indicatorId, targets);
+  const after = await indicatorOf(tx, governmentId, indicatorId);
+  await recordAudit(tx, ctx, {
+    governmentId,
+    action: 'plan_indicator.targets',
+    entityType: 'plan_indicator',
+    entityId: indicatorId,
+    before: { targets: beforeView.targets, endTarget: beforeView.endTarget },
+    after: { targets: after.targets, endTarget: after.endTarget },
   });
+  return after;
 }
 
 // ── performance agreements ─────────────────────────────────────────────────────────────────

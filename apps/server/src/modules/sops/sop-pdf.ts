@@ -1,4 +1,4 @@
-import { type FlowEdge, flowEdges, type SopDocument, type StepShape, stepShape } from '@sidakin/core';
+import { type FlowEdge, flowEdges, indonesianDate, type SopDocument, type StepShape, stepShape } from '@sidakin/core';
 import { createPdf, type FontName, type Letterhead, type Pdf, pdfBytes, placeText, textHeight } from '../../pdf/pdf.js';
 
 /**
@@ -42,26 +42,6 @@ const conn = 5;
 const stroke = '#1f2937';
 const symbolFill = '#f8fafc';
 
-const months = [
-  'Januari',
-  'Februari',
-  'Maret',
-  'April',
-  'Mei',
-  'Juni',
-  'Juli',
-  'Agustus',
-  'September',
-  'Oktober',
-  'November',
-  'Desember',
-];
-/** 2026-03-05 → 5 Maret 2026. */
-export function tanggal(iso: string): string {
-  const [y, m, d] = iso.slice(0, 10).split('-').map(Number);
-  return `${d} ${months[(m ?? 1) - 1]} ${y}`;
-}
-
 function list(items: string[]): string {
   if (items.length === 0) return '—';
   if (items.length === 1) return items[0]!;
@@ -88,7 +68,7 @@ function drawIdentity(pdf: Pdf, input: SopPdfInput): void {
     version.approvedActing ? `${version.approvedActing === 'plt' ? 'Plt.' : 'Plh.'} ` : '',
     (version.approvedByPositionName ?? doc.identity.approvedBy.position).toUpperCase(),
   ].join('');
-  const effective = version.effectiveFrom ? tanggal(version.effectiveFrom) : (doc.identity.effectiveOn ?? '—');
+  const effective = version.effectiveFrom ? indonesianDate(version.effectiveFrom) : (doc.identity.effectiveOn ?? '—');
   const rows: [string, string, FontName?][] = [
     ['Nomor SOP', doc.identity.number ?? '—'],
     ['Tanggal Pembuatan', doc.identity.createdOn ?? '—'],
@@ -196,7 +176,7 @@ function drawSignature(pdf: Pdf, position: string, v: SopPdfInput['version'], x:
   placeText(pdf, position, x, y, { width, size, font: 'bold', align: 'center' });
   let yy = y + textHeight(pdf, position, { width, size, font: 'bold' });
   if (v.approvedOn) {
-    placeText(pdf, `Disahkan dalam sistem pada ${tanggal(v.approvedOn)}`, x, yy + 2, {
+    placeText(pdf, `Disahkan dalam sistem pada ${indonesianDate(v.approvedOn)}`, x, yy + 2, {
       width,
       size: 7,
       align: 'center',

@@ -1,0 +1,1 @@
+export * from './achievement.js';
