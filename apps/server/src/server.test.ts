@@ -35,7 +35,13 @@ async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number
 const children: ChildProcess[] = [];
 let t: TestDb | undefined;
 afterAll(async () => {
-  for (const c of children) c.kill('SIGTERM');
+  for (const c of children) {
+    try {
+      if (c.pid) process.kill(-c.pid, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+  }
   await new Promise((r) => setTimeout(r, 500));
   if (t?.env.DATA_DIR) {
     fs.rmSync(t.env.DATA_DIR, { recursive: true, force: true });
@@ -59,6 +65,8 @@ describe('sidakin serve', () => {
       cwd: repoRoot,
       env: childEnv({ ...t.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' }),
       stdio: 'ignore',
+      // Its own process group: npx, tsx and the server stop together.
+      detached: true,
     });
     children.push(child);
     const url = `http://127.0.0.1:${port}`;
