@@ -478,8 +478,6 @@ describe('warnings, reports and the demo actuals', () => {
     expect(pdf.statusCode).toBe(200);
     expect(pdf.headers['content-type']).toBe('application/pdf');
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
-    if (process.env.COLLECTION_REPORT_OUT)
-      (await import('node:fs')).writeFileSync(process.env.COLLECTION_REPORT_OUT, pdf.rawPayload);
     const xlsx = await staff.request('GET', s.gov(`/collection-periods/${periodId}/report?format=xlsx`));
     expect(xlsx.statusCode).toBe(200);
     expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
