@@ -11,13 +11,16 @@ import { demoLoginsMarkdown, loadDemo } from './modules/demo/demo.service.js';
 import { renderSopPdf } from './modules/sops/sop-pdf.js';
 import { importSopTx } from './modules/sops/sops.service.js';
 import { startServer } from './server.js';
+import { DiskFileStore } from './storage/file-store.js';
 
-async function withDb<T>(fn: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>): Promise<T> {
+async function withDb<T>(
+  fn: (db: Awaited<ReturnType<typeof openDatabase>>, config: ReturnType<typeof loadConfig>) => Promise<T>,
+): Promise<T> {
   const config = loadConfig();
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
     await migrate(db, migrationsDir);
-    return await fn(db);
+    return await fn(db, config);
   } finally {
     await db.close();
   }
@@ -65,8 +68,9 @@ program
       process.stdout.write(demoLoginsMarkdown());
       return;
     }
-    await withDb(async (db) => {
-      const r = await loadDemo(db);
+    await withDb(async (db, config) => {
+      // The evidence documents go where the server reads files from.
+      const r = await loadDemo(db, undefined, { files: new DiskFileStore(config.filesDir) });
       console.log(`Governments loaded: ${r.governmentsCreated.join(', ') || '(none)'}`);
       if (r.governmentsSkipped.length) console.log(`Already present, skipped: ${r.governmentsSkipped.join(', ')}`);
       console.log(`Accounts created: ${r.users}${r.adminCreated ? ' (including admin)' : ''}`);

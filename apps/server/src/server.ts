@@ -3,15 +3,18 @@ import { type Database, openDatabase } from './db/database.js';
 import { migrate } from './db/migrate.js';
 import { type Config, migrationsDir } from './env.js';
 import { isEmpty, loadDemo } from './modules/demo/demo.service.js';
+import { DiskFileStore } from './storage/file-store.js';
 
 /** Opens storage, migrates, loads the demo into an empty embedded database, and listens. */
 export async function startServer(config: Config): Promise<{ close: () => Promise<void>; url: string }> {
   const db: Database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   await migrate(db, migrationsDir);
-  const { app } = await buildApp({ db, config });
+  // One file store for the app and the demo, so that the demo's evidence documents can be downloaded.
+  const files = new DiskFileStore(config.filesDir);
+  const { app } = await buildApp({ db, config, files });
   if (config.demoOnEmpty && db.kind === 'pglite' && (await isEmpty(db))) {
     app.log.info('empty embedded database: loading the demo organisation');
-    const r = await loadDemo(db);
+    const r = await loadDemo(db, undefined, { files });
     app.log.info({ governments: r.governmentsCreated, users: r.users }, 'demo loaded');
   }
   const address = await app.listen({ port: config.port, host: config.host });

@@ -5,6 +5,9 @@ import { SignInPage } from './auth/SignInPage';
 import { CasePage } from './cases/CasePage';
 import { CasesPage } from './cases/CasesPage';
 import { InboxPage } from './cases/InboxPage';
+import { FormPage } from './collection/FormPage';
+import { PeriodPage } from './collection/PeriodPage';
+import { PeriodsPage } from './collection/PeriodsPage';
 import { AgenciesPage } from './org/AgenciesPage';
 import { AgencyDetailPage } from './org/AgencyDetailPage';
 import { GovernmentDetailPage } from './org/GovernmentDetailPage';
@@ -47,6 +50,9 @@ export const router = createBrowserRouter([
       { path: 'rencana/:planId', element: <PlanPage /> },
       { path: 'perjanjian-kinerja', element: <AgreementsPage /> },
       { path: 'perjanjian-kinerja/:agreementId', element: <AgreementPage /> },
+      { path: 'pengumpulan', element: <PeriodsPage /> },
+      { path: 'pengumpulan/:periodId', element: <PeriodPage /> },
+      { path: 'pengumpulan/:periodId/formulir/:unit', element: <FormPage /> },
       { path: 'sop', element: <SopLibraryPage /> },
       { path: 'sop/:sopId', element: <SopPage /> },
       {

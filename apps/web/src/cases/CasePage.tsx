@@ -5,12 +5,14 @@ import {
   IconCircleCheck,
   IconCircleX,
   IconInfoCircle,
+  IconTable,
   IconUserShare,
 } from '@tabler/icons-react';
 import { type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { isAdmin, useSession } from '../auth/session';
+import { i18n } from '../lib/i18n';
 import { useAgencyPositions, useAgencyUnits } from '../org/queries';
 import { useFormatters } from '../shell/government';
 import { orderedLanes, type SopDocument } from '../sop/model';
@@ -194,6 +196,7 @@ function CaseContent({ governmentId, detail, back }: { governmentId: string; det
                   canReassign={admin}
                   minutesPerDay={minutesPerDay}
                   ready={sopDoc.doc !== null}
+                  workLink={workLinkOf(detail, task)}
                   onComplete={() => setDialog({ kind: 'complete', task })}
                   onReassign={() => setDialog({ kind: 'reassign', task })}
                 />
@@ -268,7 +271,13 @@ function CaseFacts({ detail, unitNames }: { detail: CaseDetail; unitNames: Map<s
           <Text size="sm">{detail.agencyName}</Text>
         </Fact>
         <Fact label={t('cases.facts.period')}>
-          <Text size="sm">{detail.period || '—'}</Text>
+          {detail.link?.kind === 'collection_period' ? (
+            <Anchor component={Link} to={`/pengumpulan/${detail.link.id}`} size="sm">
+              {detail.period || t('cases.work.period')}
+            </Anchor>
+          ) : (
+            <Text size="sm">{detail.period || '—'}</Text>
+          )}
         </Fact>
         <Fact label={t('cases.facts.units')}>
           <Text size="sm">
@@ -314,6 +323,20 @@ function ProcedureTable(props: { governmentId: string; doc: SopDocument; detail:
   );
 }
 
+/**
+ * A task of a collection SOP is worked on in the period's screens: the entry step on the unit's
+ * form, the checks and reviews on the form or the period's completeness.
+ */
+function workLinkOf(detail: CaseDetail, task: CaseTask): { to: string; label: string } | null {
+  if (detail.link?.kind !== 'collection_period') return null;
+  const period = `/pengumpulan/${detail.link.id}`;
+  if (task.unitId) {
+    const label = task.action === 'enter-data' ? i18n.t('cases.work.enter') : i18n.t('cases.work.form');
+    return { to: `${period}/formulir/${task.unitId}`, label };
+  }
+  return { to: period, label: i18n.t('cases.work.period') };
+}
+
 function OpenTask(props: {
   task: CaseTask;
   focused: boolean;
@@ -321,6 +344,8 @@ function OpenTask(props: {
   canReassign: boolean;
   minutesPerDay: number;
   ready: boolean;
+  /** Where the task's work is done, when it is done on another screen (e.g. a collection form). */
+  workLink: { to: string; label: string } | null;
   onComplete: () => void;
   onReassign: () => void;
 }) {
@@ -369,6 +394,17 @@ function OpenTask(props: {
           <ActualVsStandard task={task} minutesPerDay={props.minutesPerDay} />
         </Stack>
         <Group gap="xs" className="case-task-actions">
+          {props.workLink ? (
+            <Button
+              component={Link}
+              to={props.workLink.to}
+              variant="light"
+              leftSection={<IconTable size={18} />}
+              aria-label={`${props.workLink.label} — ${name}`}
+            >
+              {props.workLink.label}
+            </Button>
+          ) : null}
           {props.mine ? (
             <Button
               leftSection={<IconCircleCheck size={18} />}

@@ -13,6 +13,10 @@ export class ApiError extends Error {
   readonly details: ErrorDetail[];
   /** Seconds from a Retry-After header (429), if any. */
   readonly retryAfter: number | null;
+  /** What the server adds to resolve it, e.g. a stale save's `stored` and `sent` values. */
+  readonly data: Record<string, unknown> | null;
+  /** The whole answer, for the few that carry more beside `error` (an import's cell `problems`). */
+  readonly body: unknown;
 
   constructor(options: {
     status: number;
@@ -20,6 +24,8 @@ export class ApiError extends Error {
     message: string;
     details?: ErrorDetail[];
     retryAfter?: number | null;
+    data?: Record<string, unknown> | null;
+    body?: unknown;
   }) {
     super(options.message);
     this.name = 'ApiError';
@@ -27,6 +33,8 @@ export class ApiError extends Error {
     this.code = options.code;
     this.details = options.details ?? [];
     this.retryAfter = options.retryAfter ?? null;
+    this.data = options.data ?? null;
+    this.body = options.body ?? null;
   }
 
   /** Field errors keyed by form field: `body.nip` → `nip`, `body.letterheadLines.2` → `letterheadLines`. */
@@ -146,6 +154,8 @@ function toApiError(response: Response, data: unknown): ApiError {
     message: error?.message ?? `${response.status} ${response.statusText}`,
     details: error?.details ?? [],
     retryAfter,
+    data: error?.data ?? null,
+    body: data,
   });
 }
 

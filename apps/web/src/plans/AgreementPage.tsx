@@ -25,10 +25,12 @@ import {
   IconSignature,
   IconUsers,
 } from '@tabler/icons-react';
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { useCanEdit } from '../auth/session';
+import { agreementImport } from '../imports/adapters';
+import { ExcelActions } from '../imports/ImportWizard';
 import { formatNip } from '../lib/format';
 import { useFormatters } from '../shell/government';
 import { ErrorAlert } from '../ui/ErrorAlert';
@@ -116,9 +118,15 @@ function AgreementView({ governmentId }: { governmentId: string }) {
             )}
           </Group>
         }
-        actions={
+        actions={[
+          <ExcelActions
+            key="excel"
+            target={agreementImport(governmentId, agreement.id)}
+            canImport={editable && agreement.current}
+            subject={`${t('agreements.pageTitle', { year: agreement.year })} — ${agreementParty(agreement)}`}
+          />,
           canEdit ? (
-            <>
+            <Fragment key="edit">
               {draft ? (
                 <>
                   <Button
@@ -159,9 +167,9 @@ function AgreementView({ governmentId }: { governmentId: string }) {
                   {t('agreements.cascade')}
                 </Button>
               ) : null}
-            </>
-          ) : null
-        }
+            </Fragment>
+          ) : null,
+        ]}
       />
       <Stack gap="lg">
         {agreement.versionKind === 'perubahan' ? (

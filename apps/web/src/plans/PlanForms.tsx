@@ -171,6 +171,9 @@ function indicatorValues(indicator: PlanIndicator | null, locale: 'id' | 'en') {
     definition: indicator?.definition ?? '',
     formula: indicator?.formula ?? '',
     dataSource: indicator?.dataSource ?? '',
+    validMin: editableDecimal(indicator?.validMin, locale),
+    validMax: editableDecimal(indicator?.validMax, locale),
+    evidenceRequired: indicator?.evidenceRequired ?? false,
   };
 }
 
@@ -206,15 +209,24 @@ export function IndicatorFormModal(props: {
       stale={editor.stale}
       onSubmit={() => {
         const v = form.values;
-        let baselineValue: string | null = null;
-        if (v.baselineValue.trim()) {
-          const sent = decimalToSend(v.baselineValue, locale);
-          if (!sent.ok) {
-            form.setErrors({ baselineValue: sent.message });
-            return;
-          }
-          baselineValue = sent.value;
+        // Number fields as the server reads them; an empty field sends null (no value, an open bound).
+        const numbers: Record<'baselineValue' | 'validMin' | 'validMax', string | null> = {
+          baselineValue: null,
+          validMin: null,
+          validMax: null,
+        };
+        const unreadable: Record<string, string> = {};
+        for (const field of ['baselineValue', 'validMin', 'validMax'] as const) {
+          if (!v[field].trim()) continue;
+          const sent = decimalToSend(v[field], locale);
+          if (sent.ok) numbers[field] = sent.value;
+          else unreadable[field] = sent.message;
         }
+        if (Object.keys(unreadable).length > 0) {
+          form.setErrors(unreadable);
+          return;
+        }
+        const { baselineValue, validMin, validMax } = numbers;
         const data = {
           code: v.code,
           name: v.name,
@@ -230,6 +242,9 @@ export function IndicatorFormModal(props: {
           definition: v.definition,
           formula: v.formula,
           dataSource: v.dataSource,
+          validMin,
+          validMax,
+          evidenceRequired: v.evidenceRequired,
         };
         const body = editor.record
           ? form.validate(updateIndicatorBody, { ...data, expectedUpdatedAt: editor.expectedUpdatedAt })
@@ -303,6 +318,17 @@ export function IndicatorFormModal(props: {
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
         <TextInput label={t('plans.formula')} {...form.text('formula')} />
         <TextInput label={t('plans.dataSource')} {...form.text('dataSource')} />
+      </SimpleGrid>
+      <Text size="sm" fw={500} mt="xs">
+        {t('plans.validity')}
+      </Text>
+      <Text size="xs" c="dimmed" mt={-8}>
+        {t('plans.validityHint')}
+      </Text>
+      <SimpleGrid cols={{ base: 1, sm: 3 }}>
+        <TextInput label={t('plans.validMin')} inputMode="decimal" {...form.text('validMin')} />
+        <TextInput label={t('plans.validMax')} inputMode="decimal" {...form.text('validMax')} />
+        <Checkbox label={t('plans.evidenceRequiredLong')} mt={{ sm: 30 }} {...form.checkbox('evidenceRequired')} />
       </SimpleGrid>
     </FormModal>
   );

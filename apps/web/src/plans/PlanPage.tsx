@@ -27,6 +27,8 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { useCanEdit } from '../auth/session';
+import { planImport } from '../imports/adapters';
+import { ExcelActions } from '../imports/ImportWizard';
 import { useToggleActive } from '../lib/query';
 import { DataState } from '../ui/DataState';
 import { ErrorAlert } from '../ui/ErrorAlert';
@@ -117,6 +119,7 @@ function PlanDetail({ governmentId }: { governmentId: string }) {
             >
               {t('plans.openAgreements')}
             </Button>
+            <ExcelActions target={planImport(governmentId, plan.id)} canImport={canEdit} subject={plan.name} />
             {canEdit ? (
               <Button variant="default" onClick={() => setDialog({ kind: 'plan' })}>
                 {t('common.edit')}
@@ -346,6 +349,14 @@ function PlanTreeCard(props: {
   );
 }
 
+/** "0 – 100", "≥ 0" or "≤ 100", each bound exact (not rounded to the indicator's decimals). */
+function validRangeText(indicator: PlanIndicator, locale: ReturnType<typeof useLocale>): string {
+  const show = (v: string) => formatDecimal(v, v.split('.')[1]?.length ?? 0, locale);
+  const { validMin: min, validMax: max } = indicator;
+  if (min !== null && max !== null) return `${show(min)} – ${show(max)}`;
+  return min !== null ? `≥ ${show(min)}` : max !== null ? `≤ ${show(max)}` : '';
+}
+
 function IndicatorTable(props: {
   node: PlanNode;
   years: number[];
@@ -410,6 +421,18 @@ function IndicatorTable(props: {
                   {indicator.unitName ? (
                     <Text size="xs" c="dimmed">
                       {indicator.unitName}
+                    </Text>
+                  ) : null}
+                  {indicator.validMin !== null || indicator.validMax !== null || indicator.evidenceRequired ? (
+                    <Text size="xs" c="dimmed" data-validity>
+                      {[
+                        indicator.validMin !== null || indicator.validMax !== null
+                          ? t('plans.validRange', { range: validRangeText(indicator, locale) })
+                          : null,
+                        indicator.evidenceRequired ? t('plans.evidenceRequired') : null,
+                      ]
+                        .filter(Boolean)
+                        .join(' · ')}
                     </Text>
                   ) : null}
                 </Table.Td>

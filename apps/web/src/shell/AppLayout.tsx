@@ -32,6 +32,7 @@ import {
   IconLogout,
   IconShieldCheck,
   IconSitemap,
+  IconTablePlus,
   IconTargetArrow,
   IconUserCircle,
   IconUserShield,
@@ -176,6 +177,7 @@ function Navigation({ role }: { role: MeResponse['user']['role'] }) {
           ) : undefined,
         )}
         {item('/kasus', t('shell.nav.cases'), <IconBriefcase size={20} stroke={1.6} />)}
+        {item('/pengumpulan', t('shell.nav.collection'), <IconTablePlus size={20} stroke={1.6} />)}
         {item('/sop', t('shell.nav.sop'), <IconFileDescription size={20} stroke={1.6} />)}
         <NavLink
           label={t('shell.nav.planning')}

@@ -85,6 +85,8 @@ export const caseSummary = z.object({
   startedByUserId: z.uuid().nullable(),
   closedAt: z.string().nullable(),
   openTasks: z.number().int(),
+  /** What the case works on, e.g. `{ kind: 'collection_period', id }`; null for a free-standing case. */
+  link: z.object({ kind: z.string(), id: z.uuid() }).nullable(),
 });
 export type CaseSummary = z.infer<typeof caseSummary>;
 
@@ -114,6 +116,9 @@ export const inboxItem = caseTask.extend({
 export const caseListQuery = z.strictObject({
   status: z.enum([...caseStatuses, 'all']).default('open'),
   sopId: z.uuid().optional(),
+  /** Only the cases linked to this subject (both together). */
+  linkKind: z.string().max(40).optional(),
+  linkId: z.uuid().optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });

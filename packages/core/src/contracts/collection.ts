@@ -95,7 +95,9 @@ export const collectionRow = z.object({
   code: z.string(),
   name: z.string(),
   unitOfMeasure: z.string(),
-  direction: z.string(),
+  direction: z.enum(['higher_better', 'lower_better', 'range']),
+  /** How a lower-is-better achievement is computed (the web shows it live as the person types). */
+  lowerBetterFormula: z.enum(['inverse_difference', 'ratio']),
   decimals: z.number().int(),
   evidenceRequired: z.boolean(),
   validMin: z.string().nullable(),
@@ -132,6 +134,8 @@ export const collectionSubmission = z.object({
   reviewedAt: z.string().nullable(),
   reviewedByName: z.string().nullable(),
   returnReason: z.string().nullable(),
+  /** When the form was last returned; values saved after it are what the reviewer looks at again. */
+  returnedAt: z.string().nullable(),
   /** Values saved since the last return (what the reviewer looks at again). */
   changedSinceReturn: z.number().int(),
   updatedAt: z.string().nullable(),
@@ -139,6 +143,11 @@ export const collectionSubmission = z.object({
 export type CollectionSubmission = z.infer<typeof collectionSubmission>;
 
 export const collectionForm = z.object({
+  /**
+   * What the asking person may do here: enter (and complete) values — inside the entry window, or
+   * any time for an administrator — and review (approve or return). Both false on a locked period.
+   */
+  access: z.object({ enter: z.boolean(), review: z.boolean(), windowOpen: z.boolean() }),
   period: collectionPeriod,
   submission: collectionSubmission,
   rows: z.array(collectionRow),
@@ -154,6 +163,9 @@ export const completenessEntry = z.object({
   errors: z.number().int(),
   warnings: z.number().int(),
   status: z.enum(submissionStatuses),
+  /** The asking person is of this unit (enters its values) / reviews it. */
+  canEnter: z.boolean(),
+  canReview: z.boolean(),
 });
 export const collectionCompleteness = z.object({
   period: collectionPeriod,

@@ -58,6 +58,8 @@ export const errorResponse = z.object({
     code: z.string(),
     message: z.string(),
     details: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    /** What the person needs to resolve it, e.g. a stale save's `stored` and `sent` values. */
+    data: z.record(z.string(), z.unknown()).optional(),
   }),
 });
 export type ErrorResponse = z.infer<typeof errorResponse>;

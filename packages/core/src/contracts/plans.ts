@@ -178,6 +178,11 @@ export const planIndicator = z.object({
   endTarget: target.nullable(),
   /** Renstra targets, one per year of the period that has one, in year order. */
   targets: z.array(yearTarget),
+  /** The range a realisasi must lie in (either bound may be open); outside it is an error in collection. */
+  validMin: z.string().nullable(),
+  validMax: z.string().nullable(),
+  /** Every realisasi needs bukti dukung before its form can be completed. */
+  evidenceRequired: z.boolean(),
   sortOrder: z.number().int(),
   active: z.boolean(),
   updatedAt: z.string(),
@@ -204,6 +209,10 @@ const indicatorFields = {
   baselineValue: decimalInput.nullable().optional(),
   baselineYear: yearNumber.nullable().optional(),
   endTarget: targetInput.nullable().optional(),
+  /** Bounds of a valid realisasi (null: open); validMin ≤ validMax. */
+  validMin: decimalInput.nullable().optional(),
+  validMax: decimalInput.nullable().optional(),
+  evidenceRequired: z.boolean().optional(),
   sortOrder: z.number().int().min(0).max(100_000).optional(),
 };
 export const createIndicatorBody = z.strictObject({

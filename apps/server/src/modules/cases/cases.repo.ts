@@ -45,7 +45,14 @@ export async function getCase(
 
 export async function listCases(
   db: Queryable,
-  f: { governmentId: string; status: string; sopId?: string | undefined; limit: number; offset: number },
+  f: {
+    governmentId: string;
+    status: string;
+    sopId?: string | undefined;
+    link?: { kind: string; id: string } | undefined;
+    limit: number;
+    offset: number;
+  },
 ): Promise<{ rows: CaseRow[]; total: number }> {
   const params: unknown[] = [f.governmentId];
   const where = ['c.government_id = $1'];
@@ -56,6 +63,10 @@ export async function listCases(
   if (f.sopId) {
     params.push(f.sopId);
     where.push(`c.sop_id = $${params.length}`);
+  }
+  if (f.link) {
+    params.push(f.link.kind, f.link.id);
+    where.push(`c.link_kind = $${params.length - 1} AND c.link_id = $${params.length}`);
   }
   const w = `WHERE ${where.join(' AND ')}`;
   const total = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM cases c ${w}`, params);

@@ -16,7 +16,7 @@ import {
   workingMinutesPerDay,
 } from '@sidakin/core';
 import type { Database, Queryable, Tx } from '../../db/database.js';
-import { AppError, notFound } from '../../errors.js';
+import { AppError, invalidField, notFound } from '../../errors.js';
 import { authorize } from '../../http/access.js';
 import type { Actor, RequestContext } from '../../http/context.js';
 import { recordAudit } from '../audit/audit.service.js';
@@ -180,6 +180,7 @@ function presentCase(c: repo.CaseRow): CaseSummary {
     startedByUserId: c.started_by_user_id,
     closedAt: c.closed_at ? new Date(c.closed_at).toISOString() : null,
     openTasks: c.open_tasks,
+    link: c.link_kind && c.link_id ? { kind: c.link_kind, id: c.link_id } : null,
   };
 }
 
@@ -642,13 +643,27 @@ export async function listCases(opts: {
   db: Database;
   ctx: RequestContext;
   governmentId: string;
-  query: { status: string; sopId?: string | undefined; page: number; pageSize: number };
+  query: {
+    status: string;
+    sopId?: string | undefined;
+    linkKind?: string | undefined;
+    linkId?: string | undefined;
+    page: number;
+    pageSize: number;
+  };
 }) {
   authorize(opts.ctx.actor, 'cases.read', opts.governmentId);
+  if ((opts.query.linkKind === undefined) !== (opts.query.linkId === undefined)) {
+    throw invalidField(opts.query.linkKind === undefined ? 'query.linkKind' : 'query.linkId', {
+      id: 'Isi linkKind dan linkId bersama-sama',
+      en: 'Give linkKind and linkId together',
+    });
+  }
   const { rows, total } = await repo.listCases(opts.db, {
     governmentId: opts.governmentId,
     status: opts.query.status,
     sopId: opts.query.sopId,
+    link: opts.query.linkKind && opts.query.linkId ? { kind: opts.query.linkKind, id: opts.query.linkId } : undefined,
     limit: opts.query.pageSize,
     offset: (opts.query.page - 1) * opts.query.pageSize,
   });

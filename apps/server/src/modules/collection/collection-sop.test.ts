@@ -160,6 +160,13 @@ describe('Kecamatan Masama: Mekanisme Pengumpulan Data Kinerja', () => {
     let kase = started.json();
     expect(kase.unitIds.length).toBeGreaterThan(1);
     const scope: string[] = kase.unitIds;
+    expect(kase.link).toEqual({ kind: 'collection_period', id: periodId });
+    // The period's cases are found by their link; a half-given link filter is refused.
+    const linked = await camat.request('GET', c.gov(`/cases?status=all&linkKind=collection_period&linkId=${periodId}`));
+    expect(linked.json().items.map((x: { id: string }) => x.id)).toEqual([kase.id]);
+    const half = await camat.request('GET', c.gov(`/cases?linkKind=collection_period`));
+    expect(half.statusCode).toBe(400);
+    expect(half.json().error.details[0].path).toBe('query.linkId');
 
     let last: string | undefined;
     let returned = false;

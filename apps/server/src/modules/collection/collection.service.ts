@@ -403,6 +403,7 @@ function rowOf(
     name: slot.name,
     unitOfMeasure: slot.unit_of_measure,
     direction: slot.direction,
+    lowerBetterFormula: slot.lower_better_formula,
     decimals: slot.decimals,
     evidenceRequired: slot.evidence_required,
     validMin: slot.valid_min,
@@ -489,6 +490,7 @@ async function presentSubmission(
     reviewedAt: isoOrNull(s?.reviewed_at ?? null),
     reviewedByName: s?.reviewed_by_name ?? null,
     returnReason: s?.return_reason ?? null,
+    returnedAt: isoOrNull(since),
     changedSinceReturn: since ? await repo.changedSince(db, d.period.id, unitId, since) : 0,
     updatedAt: isoOrNull(s?.updated_at ?? null),
   };
@@ -499,11 +501,20 @@ function unitNameOf(d: PeriodData, r: Rights | null, unitId: string | null, fall
   return d.agreements.find((a) => a.unit_id === unitId)?.unit_name ?? r?.units.get(unitId)?.name ?? fallback;
 }
 
+/** What `actor` may do on the form (nothing when no one asks: documents, steps, the demo). */
+async function accessOf(db: Queryable, period: repo.PeriodRow, unitId: string | null, actor?: Actor | null) {
+  const windowOpen = period.status === 'open' && period.today >= period.opens_on && period.today <= period.closes_on;
+  if (!actor || period.status !== 'open') return { enter: false, review: false, windowOpen };
+  const r = await rightsOf(db, actor, period.agency_id);
+  return { enter: canEnter(r, unitId) && (windowOpen || r.admin), review: canReview(r, unitId), windowOpen };
+}
+
 export async function formOf(
   db: Queryable,
   period: repo.PeriodRow,
   unitId: string | null,
   locale: Locale,
+  actor?: Actor | null,
 ): Promise<CollectionForm> {
   const d = await periodData(db, period);
   const slots = await slotsOf(db, d, unitId);
@@ -511,6 +522,7 @@ export async function formOf(
   if (unitId !== null && !units.some((u) => u.id === unitId)) throw notFound();
   const name = unitId === null ? period.agency_name : units.find((u) => u.id === unitId)!.name;
   return {
+    access: await accessOf(db, period, unitId, actor),
     period: presentPeriod(period),
     submission: await presentSubmission(db, d, unitId, name),
     rows: rowsOf(d, slots.indicators, locale),
@@ -529,15 +541,17 @@ export async function getForm(opts: {
 }) {
   authorize(opts.ctx.actor, 'collection.read', opts.governmentId);
   const p = await requirePeriod(opts.db, opts.governmentId, opts.periodId);
-  return formOf(opts.db, p, unitOfParam(opts.unit), opts.ctx.locale);
+  return formOf(opts.db, p, unitOfParam(opts.unit), opts.ctx.locale, opts.ctx.actor);
 }
 
 export async function completenessOf(
   db: Queryable,
   period: repo.PeriodRow,
   locale: Locale,
+  actor?: Actor | null,
 ): Promise<CollectionCompleteness> {
   const d = await periodData(db, period);
+  const r = actor ? await rightsOf(db, actor, period.agency_id) : null;
   const units: CollectionCompleteness['units'] = [];
   const perIndicator = new Map<string, CollectionCompleteness['indicators'][number]>();
   for (const a of d.agreements) {
@@ -551,6 +565,8 @@ export async function completenessOf(
       errors: rows.reduce((n, r) => n + r.errors.length, 0),
       warnings: rows.reduce((n, r) => n + r.warnings.length, 0),
       status: d.submissions.find((s) => s.unit_id === a.unit_id)?.status ?? 'draft',
+      canEnter: r !== null && canEnter(r, a.unit_id),
+      canReview: r !== null && canReview(r, a.unit_id),
     });
     for (const r of rows) {
       const e = perIndicator.get(r.indicatorId!) ?? {
@@ -582,7 +598,7 @@ export async function getCompleteness(opts: {
 }) {
   authorize(opts.ctx.actor, 'collection.read', opts.governmentId);
   const p = await requirePeriod(opts.db, opts.governmentId, opts.periodId);
-  return completenessOf(opts.db, p, opts.ctx.locale);
+  return completenessOf(opts.db, p, opts.ctx.locale, opts.ctx.actor);
 }
 
 /** The units (not the agency itself) whose current agreement of the period's year holds indicators. */
@@ -1330,6 +1346,7 @@ export async function actOnForm(opts: {
         await returnFormTx(tx, opts.ctx, actor, period, unitId, opts.input!, caseId);
         break;
     }
-    return formOf(tx, (await repo.getPeriod(tx, opts.governmentId, period.id))!, unitId, opts.ctx.locale);
+    const after = (await repo.getPeriod(tx, opts.governmentId, period.id))!;
+    return formOf(tx, after, unitId, opts.ctx.locale, opts.ctx.actor);
   });
 }

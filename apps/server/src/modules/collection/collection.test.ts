@@ -73,6 +73,15 @@ describe('collection periods', () => {
     const staff = await s.as('masama.pelaksana-pelayanan');
     const form = (await staff.request('GET', s.gov(`/collection-periods/${periodId}/forms/${unitId}`))).json();
     expect(form.submission).toMatchObject({ status: 'draft', unitName: 'Seksi Pelayanan Umum' });
+    // What each person may do on the form: the unit's staff enters; the Camat reviews; another
+    // unit's staff only reads.
+    expect(form.access).toEqual({ enter: true, review: false, windowOpen: true });
+    const camat = await s.as('masama.camat');
+    const asCamat = (await camat.request('GET', s.gov(`/collection-periods/${periodId}/forms/${unitId}`))).json();
+    expect(asCamat.access.review).toBe(true);
+    const other = await s.as('masama.pelaksana-pemerintahan');
+    const asOther = (await other.request('GET', s.gov(`/collection-periods/${periodId}/forms/${unitId}`))).json();
+    expect(asOther.access).toEqual({ enter: false, review: false, windowOpen: true });
     expect(form.rows.length).toBeGreaterThan(0);
     for (const r of form.rows) {
       expect(r.targetPeriod).toBe('q4');
@@ -85,7 +94,10 @@ describe('collection periods', () => {
     }));
     const c = (await staff.request('GET', s.gov(`/collection-periods/${periodId}/completeness`))).json();
     const mine = c.units.find((u: { unitId: string }) => u.unitId === unitId);
-    expect(mine).toMatchObject({ required: form.rows.length, entered: 0, status: 'draft' });
+    expect(mine).toMatchObject({ required: form.rows.length, entered: 0, status: 'draft', canEnter: true });
+    expect(c.units.filter((u: { canEnter: boolean }) => u.canEnter).map((u: { unitId: string }) => u.unitId)).toEqual([
+      unitId,
+    ]);
     expect(c.indicators.length).toBeGreaterThan(0);
     expect(c.entered).toBe(0);
   });
@@ -340,6 +352,7 @@ describe('validation, submission and review', () => {
       returnReason: 'Realisasi belum sesuai register',
       changedSinceReturn: 0,
     });
+    expect(Date.parse(ret.json().submission.returnedAt)).toBeGreaterThan(Date.parse(form.submission.completedAt));
     const flagged = ret.json().rows[0];
     expect(flagged.returnedReason).toBe('Angka tidak sesuai register Desember');
     expect(flagged.errors.map((e: { code: string }) => e.code)).toEqual(['RETURNED']);
@@ -365,39 +378,73 @@ describe('validation, submission and review', () => {
 });
 
 describe('locking', () => {
-  it('a locked period refuses every write from anyone, admins included', async () => {
+  it('a locked period refuses every write from anyone, admins included, by every route', async () => {
+    const ExcelJS = (await import('exceljs')).default;
     const admin = await s.as('banggai.admin');
     const staff = await s.as('masama.pelaksana-pelayanan');
     const form = (await staff.request('GET', s.gov(`/collection-periods/${periodId}/forms/${unitId}`))).json();
     const row = form.rows[0];
+    // Evidence and an open flag to try to replace and resolve, and a filled template to import.
+    await staff.request('POST', s.gov(`/collection-values/${row.valueId}/evidence`), {
+      kind: 'text',
+      text: 'Register',
+    });
+    await admin.request('POST', s.gov(`/collection-values/${row.valueId}/flags`), { note: 'Cek register' });
+    const before = (await staff.request('GET', s.gov(`/collection-values/${row.valueId}`))).json();
+    const evidence = before.evidence.find((e: { replacedById: string | null }) => !e.replacedById);
+    const flag = before.flags.find((f: { resolvedAt: string | null }) => !f.resolvedAt);
+    const tpl = await staff.request('GET', s.gov(`/collection-periods/${periodId}/forms/${unitId}/template`));
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(tpl.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet('Realisasi')!;
+    ws.eachRow((r, n) => {
+      if (n > 5 && r.getCell(1).value === row.indicatorId) r.getCell(7).value = '77';
+    });
+    const file = new FormData();
+    file.append('file', new Blob([Buffer.from(await wb.xlsx.writeBuffer())]), 'formulir.xlsx');
+    const period = (await admin.request('GET', s.gov(`/collection-periods/${periodId}`))).json();
+
     const locked = await admin.request('POST', s.gov(`/collection-periods/${periodId}/lock`));
     expect(locked.statusCode, locked.body).toBe(200);
     expect(locked.json().status).toBe('locked');
+    const save = { indicatorId: row.indicatorId, unitId, actual: 1, baseVersion: row.version };
     const attempts = [
-      admin.request('POST', s.gov(`/collection-periods/${periodId}/values`), {
-        indicatorId: row.indicatorId,
-        unitId,
-        actual: 1,
-        baseVersion: row.version,
-      }),
+      admin.request('POST', s.gov(`/collection-periods/${periodId}/values`), save),
+      staff.request('POST', s.gov(`/collection-periods/${periodId}/values`), save),
       admin.request('POST', s.gov(`/collection-values/${row.valueId}/evidence`), { kind: 'text', text: 'x' }),
+      admin.request('POST', s.gov(`/collection-values/${row.valueId}/evidence/${evidence.id}/replace`), {
+        evidence: { kind: 'text', text: 'x' },
+        reason: 'x',
+      }),
       admin.request('POST', s.gov(`/collection-values/${row.valueId}/comments`), { body: 'x' }),
       admin.request('POST', s.gov(`/collection-values/${row.valueId}/flags`), { note: 'x' }),
+      admin.request('POST', s.gov(`/collection-values/${row.valueId}/flags/${flag.id}/resolve`), { resolution: 'x' }),
+      admin.request('POST', s.gov(`/collection-periods/${periodId}/forms/${unitId}/complete`)),
+      admin.request('POST', s.gov(`/collection-periods/${periodId}/forms/${unitId}/approve`)),
       admin.request('POST', s.gov(`/collection-periods/${periodId}/forms/${unitId}/return`), { reason: 'x' }),
-      staff.request('POST', s.gov(`/collection-periods/${periodId}/values`), {
-        indicatorId: row.indicatorId,
-        unitId,
-        actual: 1,
-        baseVersion: row.version,
+      admin.request('POST', s.gov(`/collection-periods/${periodId}/forms/${unitId}/import?mode=apply`), file),
+      admin.request('PATCH', s.gov(`/collection-periods/${periodId}`), {
+        closesOn: '2026-12-31',
+        expectedUpdatedAt: locked.json().updatedAt,
       }),
+      admin.request('POST', s.gov(`/collection-periods/${periodId}/lock`)),
     ];
     for (const res of await Promise.all(attempts)) {
       expect(res.statusCode, res.body).toBe(409);
       expect(res.json().error.code).toBe('PERIOD_LOCKED');
       expect(res.json().error.message).toContain('kasus perbaikan data kinerja');
     }
-    const detail = (await staff.request('GET', s.gov(`/collection-values/${row.valueId}`))).json();
-    expect(detail.versions.length).toBeGreaterThan(1);
+    // Nothing changed: the same versions, evidence, flags and window.
+    const after = (await staff.request('GET', s.gov(`/collection-values/${row.valueId}`))).json();
+    expect(after.versions).toEqual(before.versions);
+    expect(after.evidence).toEqual(before.evidence);
+    expect(after.flags).toEqual(before.flags);
+    expect(after.comments).toEqual(before.comments);
+    expect((await admin.request('GET', s.gov(`/collection-periods/${periodId}`))).json().closesOn).toBe(
+      period.closesOn,
+    );
+    const lockedForm = (await admin.request('GET', s.gov(`/collection-periods/${periodId}/forms/${unitId}`))).json();
+    expect(lockedForm.access).toEqual({ enter: false, review: false, windowOpen: false });
   });
 
   it('members write only inside the entry window; admins may outside it', async () => {

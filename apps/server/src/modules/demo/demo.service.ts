@@ -2,6 +2,7 @@ import { formatPersonName } from '@sidakin/core';
 import type { Database, Tx } from '../../db/database.js';
 import { sopsDir } from '../../env.js';
 import { systemContext } from '../../http/context.js';
+import type { FileStore } from '../../storage/file-store.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { hashPassword } from '../auth/password.js';
 import {
@@ -49,8 +50,12 @@ export async function isEmpty(db: Database): Promise<boolean> {
 export async function loadDemo(
   db: Database,
   data: DemoGovernment[] = demoData,
-  /** Tests that need only the organisation and its SOPs leave the plans out (they take a while). */
-  opts: { plans?: boolean } = {},
+  opts: {
+    /** Tests that need only the organisation and its SOPs leave the plans out (they take a while). */
+    plans?: boolean;
+    /** Where evidence documents go; without it the demo's evidence is text and links only. */
+    files?: FileStore;
+  } = {},
 ): Promise<DemoLoadResult> {
   const ctx = systemContext('sidakin demo');
   const result: DemoLoadResult = {
@@ -103,7 +108,7 @@ export async function loadDemo(
       for (const s of sops) await importSopTx(tx, systemContext('sidakin demo'), governmentId, s.source, s.doc);
       if (opts.plans !== false) {
         await loadDemoPlans(tx, governmentId, gov.code);
-        await loadDemoCollection(tx, governmentId);
+        await loadDemoCollection(tx, governmentId, { files: opts.files });
       }
     });
     result.sops += sops.length;

@@ -1,11 +1,18 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DiskFileStore } from '../../storage/file-store.js';
 import { createTestApp, signIn, type TestContext } from '../../test/fixture.js';
 import { DEMO_ADMIN, DEMO_PASSWORD, isEmpty, loadDemo } from './demo.service.js';
 import { demoData } from './demo-data.js';
 
 let t: TestContext;
+// The demo writes its evidence documents where the app reads files (removed with the app).
+const filesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sidakin-demo-files-'));
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createTestApp({ filesDir });
 }, 120_000);
 afterAll(async () => {
   await t.close();
@@ -14,7 +21,7 @@ afterAll(async () => {
 describe('demo organisation', () => {
   it('loads the five seed agencies into an empty database, with one login per held position', async () => {
     expect(await isEmpty(t.db)).toBe(true);
-    const r = await loadDemo(t.db);
+    const r = await loadDemo(t.db, undefined, { files: new DiskFileStore(filesDir) });
     expect(r.governmentsCreated).toEqual(demoData.map((g) => g.code));
     const govs = await t.db.query<{ name: string; time_zone: string }>(
       'SELECT name, time_zone FROM governments ORDER BY name',
@@ -60,6 +67,84 @@ describe('demo organisation', () => {
     const inForce = vacant.acting!.startsOn <= today && (!vacant.acting!.endsOn || vacant.acting!.endsOn >= today);
     expect(positions.some((p) => p.positionName === vacant.name && p.acting === vacant.acting!.kind)).toBe(inForce);
     expect(positions.some((p) => p.positionName === actingHolder.name && p.acting === null)).toBe(true);
+  });
+
+  it('backs past quarters with evidence documents: PDFs uploaded by the one who entered, downloadable intact', async () => {
+    const rows = await t.db.query<{
+      government_id: string;
+      file_id: string;
+      name: string;
+      sha256: string;
+      size: number;
+      source: string;
+      uploaded_by_user_id: string | null;
+      created_by_user_id: string | null;
+      value_id: string;
+      period_status: string;
+    }>(
+      `SELECT f.government_id, f.id AS file_id, f.name, f.sha256, f.size, f.source, f.uploaded_by_user_id,
+              e.created_by_user_id, e.value_id, p.status AS period_status
+         FROM collection_evidence e
+         JOIN files f ON f.id = e.file_id
+         JOIN collection_values v ON v.id = e.value_id
+         JOIN collection_periods p ON p.id = v.period_id
+        WHERE e.kind = 'file' ORDER BY f.name`,
+    );
+    expect(rows.length).toBeGreaterThan(10);
+    const names = new Set(rows.map((r) => r.name.replace(/ Triwulan [IV]+ \d{4}\.pdf$/, '')));
+    expect([...names].sort()).toEqual([
+      'Berita Acara Tera Ulang UTTP',
+      'Laporan Pemantauan Harga Bahan Pokok',
+      'Rekap Pelayanan Administrasi Kependudukan',
+    ]);
+    for (const r of rows) {
+      expect(r.period_status).toBe('locked');
+      expect(r).toMatchObject({ source: 'upload', uploaded_by_user_id: r.created_by_user_id });
+    }
+    // Every document of the government of Banggai downloads through the files route as the PDF on record.
+    const banggai = (await t.db.query<{ id: string }>("SELECT id FROM governments WHERE code = 'banggai'"))[0]!.id;
+    const admin = await signIn(t.app, 'banggai.admin', DEMO_PASSWORD);
+    const mine = rows.filter((r) => r.government_id === banggai);
+    expect(mine.length).toBeGreaterThan(0);
+    for (const r of mine.slice(0, 4)) {
+      const res = await admin.request('GET', `/api/governments/${banggai}/files/${r.file_id}`);
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.headers['content-type']).toBe('application/pdf');
+      expect(res.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+      expect(res.rawPayload.length).toBe(r.size);
+      expect(createHash('sha256').update(res.rawPayload).digest('hex')).toBe(r.sha256);
+    }
+    // The value shows the file among its evidence, as any upload would be.
+    const detail = await admin.request('GET', `/api/governments/${banggai}/collection-values/${mine[0]!.value_id}`);
+    expect(detail.statusCode, detail.body).toBe(200);
+    expect(detail.json().evidence).toEqual(
+      expect.arrayContaining([expect.objectContaining({ kind: 'file', fileId: mine[0]!.file_id })]),
+    );
+  });
+
+  it('keeps every approved demo form free of errors: values in their valid range, evidence where required', async () => {
+    const admin = await signIn(t.app, DEMO_ADMIN, DEMO_PASSWORD);
+    const counts = await t.db.query<{ required: number; bounded: number }>(
+      `SELECT count(*) FILTER (WHERE evidence_required)::int AS required,
+              count(*) FILTER (WHERE valid_min = 0 AND valid_max = 100 AND unit_of_measure = '%')::int AS bounded
+         FROM plan_indicators`,
+    );
+    expect(counts[0]!.required).toBeGreaterThan(2);
+    expect(counts[0]!.bounded).toBeGreaterThan(10);
+    const periods = await t.db.query<{ id: string; government_id: string; label: string }>(
+      "SELECT id, government_id, label FROM collection_periods WHERE status = 'locked' ORDER BY government_id, year, period",
+    );
+    expect(periods.length).toBeGreaterThan(0);
+    for (const p of periods) {
+      const res = await admin.request(
+        'GET',
+        `/api/governments/${p.government_id}/collection-periods/${p.id}/completeness`,
+      );
+      expect(res.statusCode, res.body).toBe(200);
+      for (const u of res.json().units as { unitName: string; status: string; errors: number }[]) {
+        expect([p.label, u.unitName, u.status, u.errors]).toEqual([p.label, u.unitName, 'approved', 0]);
+      }
+    }
   });
 
   it('running it again changes nothing', async () => {

@@ -1,8 +1,9 @@
 /**
  * Demo plans: for every demo agency a Renstra 2021–2026 (goals, objectives, programs, activities,
- * sub-activities, 9–12 indicators with baselines and yearly targets), the Perjanjian Kinerja of
- * 2025 and 2026 of the agency and, cascaded, of its units, with rencana aksi per quarter, pagu and
- * signatories; one perubahan; a few individual indicators (IKI) of staff.
+ * sub-activities, 9–12 indicators with baselines and yearly targets; shares of a whole valid in
+ * 0–100, a few that require evidence), the Perjanjian Kinerja of 2025 and 2026 of the agency and,
+ * cascaded, of its units, with rencana aksi per quarter, pagu and signatories; one perubahan; a few
+ * individual indicators (IKI) of staff.
  *
  * Everything goes through the plans service, so the demo obeys the same rules as people do.
  * Figures are plausible, not real; the regional heads who sign as second party are fictional.
@@ -48,6 +49,10 @@ interface DemoIndicator {
   source?: string;
   /** Rencana aksi differing from the even spread, per year (the agency's own choice). */
   quarters?: Partial<Record<number, [string, string, string, string]>>;
+  /** The valid range of a realisasi; by default 0–100 for a share of a whole (see validRangeOf), null for none. */
+  valid?: [string, string] | null;
+  /** Every realisasi needs bukti dukung (the evaluators ask for the document behind it). */
+  evidence?: boolean;
 }
 
 interface DemoNode {
@@ -165,7 +170,7 @@ const banggaiDisdag: DemoPlan = {
           code: '1.1',
           name: 'Terkendalinya harga dan terjaminnya ketersediaan barang kebutuhan pokok',
           indicators: [
-            priceCv('9.85', ['9.5', '9', '8.5', '8', '7.5', '7']),
+            { ...priceCv('9.85', ['9.5', '9', '8.5', '8', '7.5', '7']), evidence: true },
             ind(
               'Persentase ketersediaan barang kebutuhan pokok',
               '%',
@@ -173,7 +178,8 @@ const banggaiDisdag: DemoPlan = {
               'average',
               '88',
               ['89', '90', '91', '92', '93', '94'],
-              { key: true, source: 'Neraca komoditas bulanan' },
+              // Stock against need: above 100 % when supply exceeds it.
+              { key: true, source: 'Neraca komoditas bulanan', valid: null },
             ),
           ],
           children: [
@@ -229,7 +235,7 @@ const banggaiDisdag: DemoPlan = {
           kind: 'objective',
           code: '1.2',
           name: 'Meningkatnya tertib ukur dan perlindungan konsumen',
-          indicators: [uttp('62.4', ['65', '68', '71', '74', '77', '80'])],
+          indicators: [{ ...uttp('62.4', ['65', '68', '71', '74', '77', '80']), evidence: true }],
           children: [
             {
               kind: 'program',
@@ -305,14 +311,16 @@ const banggaiDisdag: DemoPlan = {
                   ['1', '1', '2', '2', '2', '2'],
                   { decimals: 0 },
                 ),
-                ind('Persentase realisasi retribusi pasar terhadap target', '%', 'outcome', 'last', '82', [
-                  '85',
-                  '88',
-                  '90',
-                  '92',
-                  '95',
-                  '100',
-                ]),
+                // Collected against the year's target: it may well exceed 100 %.
+                ind(
+                  'Persentase realisasi retribusi pasar terhadap target',
+                  '%',
+                  'outcome',
+                  'last',
+                  '82',
+                  ['85', '88', '90', '92', '95', '100'],
+                  { valid: null },
+                ),
               ],
               children: [
                 {
@@ -690,7 +698,7 @@ const sidoarjoDisperindag: DemoPlan = {
                   'sum',
                   '40',
                   ['45', '50', '55', '60', '65', '70'],
-                  { decimals: 0 },
+                  { decimals: 0, evidence: true },
                 ),
               ],
               children: [
@@ -907,14 +915,16 @@ const kalbarBiroOrganisasi: DemoPlan = {
               name: 'Program Fasilitasi Reformasi Birokrasi dan Akuntabilitas Kinerja',
               unit: 'bagian-rb-akuntabilitas',
               indicators: [
-                ind('Persentase perangkat daerah dengan nilai SAKIP minimal B', '%', 'outcome', 'last', '60', [
-                  '65',
-                  '70',
-                  '75',
-                  '80',
-                  '85',
-                  '90',
-                ]),
+                ind(
+                  'Persentase perangkat daerah dengan nilai SAKIP minimal B',
+                  '%',
+                  'outcome',
+                  'last',
+                  '60',
+                  ['65', '70', '75', '80', '85', '90'],
+                  // The Laporan Hasil Evaluasi AKIP of each agency backs the figure.
+                  { evidence: true },
+                ),
                 ind(
                   'Jumlah perangkat daerah yang dievaluasi akuntabilitas kinerjanya',
                   'perangkat daerah',
@@ -1526,6 +1536,12 @@ function spreadQuarters(
 
 const asTarget = (f: Figure) => (Array.isArray(f) ? { low: f[0], high: f[1] } : { value: f });
 
+/** A share of a whole ("Persentase …", a ratio, a contribution, in %) lies in 0–100 unless the indicator says otherwise. */
+function validRangeOf(spec: DemoIndicator): [string, string] | null {
+  if (spec.valid !== undefined) return spec.valid;
+  return spec.uom === '%' && /^(Persentase|Rasio|Kontribusi) /.test(spec.name) ? ['0', '100'] : null;
+}
+
 interface Loaded {
   planId: string;
   agencyId: string;
@@ -1583,6 +1599,9 @@ async function loadTree(tx: Tx, governmentId: string, plan: DemoPlan): Promise<L
           baselineYear: START - 1,
           targets: spec.targets.map((f, i) => ({ year: START + i, ...asTarget(f) })),
           endTarget: asTarget(spec.targets[spec.targets.length - 1]!),
+          validMin: validRangeOf(spec)?.[0] ?? null,
+          validMax: validRangeOf(spec)?.[1] ?? null,
+          evidenceRequired: spec.evidence ?? false,
         });
         loaded.indicators.set(spec.name, { id: indicator.id, spec });
       }

@@ -482,6 +482,84 @@ describe('Renstra workbook', () => {
     ]);
   });
 
+  it('carries the valid range and "evidence required" out and back in; a file without those columns keeps them', async () => {
+    const { indicator } = await someIndicator();
+    const exported = await download(`/plans/${planId}/excel`);
+    const sheet = (await load(exported)).getWorksheet('Indikator')!;
+    const exportedRow = rowWith(sheet, 'Kode Indikator', indicator.code);
+    const shown = (v: string | null) => (v === null ? null : Number(v));
+    expect(cellOf(sheet, exportedRow, 'Nilai Minimum Valid').value).toBe(shown(indicator.validMin));
+    expect(cellOf(sheet, exportedRow, 'Nilai Maksimum Valid').value).toBe(shown(indicator.validMax));
+    expect(cellOf(sheet, exportedRow, 'Wajib Bukti Dukung').value).toBe(indicator.evidenceRequired ? 'Ya' : 'Tidak');
+    expect(cellOf(sheet, exportedRow, 'Wajib Bukti Dukung').dataValidation?.formulae).toEqual(['"Ya,Tidak"']);
+
+    const required = !indicator.evidenceRequired;
+    const bytes = await edit(exported, (wb) => {
+      const ws = wb.getWorksheet('Indikator')!;
+      const r = rowWith(ws, 'Kode Indikator', indicator.code);
+      cellOf(ws, r, 'Nilai Minimum Valid').value = 1;
+      cellOf(ws, r, 'Nilai Maksimum Valid').value = '250,5';
+      cellOf(ws, r, 'Wajib Bukti Dukung').value = required ? 'Ya' : 'Tidak';
+    });
+    const p = previewOf(await preview(`/plans/${planId}`, bytes));
+    expect(p.changes).toHaveLength(1);
+    expect(p.changes[0]!.fields).toEqual([
+      { field: 'Nilai Minimum Valid', before: indicator.validMin, after: '1' },
+      { field: 'Nilai Maksimum Valid', before: indicator.validMax, after: '250.5' },
+      {
+        field: 'Wajib Bukti Dukung',
+        before: indicator.evidenceRequired ? 'Ya' : 'Tidak',
+        after: required ? 'Ya' : 'Tidak',
+      },
+    ]);
+    const mark = (await s.t.db.query<{ n: number }>('SELECT max(id)::int AS n FROM audit_log'))[0]!.n;
+    const res = await admin.request('POST', s.gov(`/plans/${planId}/excel/apply`), { token: p.token });
+    expect(res.statusCode, res.body).toBe(200);
+    const applied = (await tree()).nodes.flatMap((n) => n.indicators).find((i) => i.id === indicator.id)!;
+    expect(applied).toMatchObject({ validMin: '1', validMax: '250.5', evidenceRequired: required });
+    const audit = await s.t.db.query<{ action: string }>('SELECT action FROM audit_log WHERE id > $1 ORDER BY id', [
+      mark,
+    ]);
+    expect(audit.map((a) => a.action)).toEqual(['plan_indicator.update', 'plan.import']);
+
+    // Exported again and re-uploaded: nothing to change.
+    const again = await download(`/plans/${planId}/excel`);
+    expect(previewOf(await preview(`/plans/${planId}`, again)).changes).toEqual([]);
+
+    // A workbook of the older layout (no such columns) leaves them as they are, even with a row changed.
+    const older = await edit(again, (wb) => {
+      const ws = wb.getWorksheet('Indikator')!;
+      const h = headers(ws);
+      for (const header of ['Nilai Minimum Valid', 'Nilai Maksimum Valid', 'Wajib Bukti Dukung']) {
+        ws.spliceColumns(h.col(header), 1);
+      }
+      cellOf(ws, rowWith(ws, 'Kode Indikator', indicator.code), 'Sumber Data').value = 'Sumber data dari berkas lama';
+    });
+    const old = previewOf(await preview(`/plans/${planId}`, older));
+    expect(old.changes.map((c) => c.fields.map((f) => f.field))).toEqual([['Sumber Data']]);
+
+    // A minimum above the maximum is refused at its cell; nothing is stored.
+    let badRow = 0;
+    const bad = await edit(again, (wb) => {
+      const ws = wb.getWorksheet('Indikator')!;
+      const r = rowWith(ws, 'Kode Indikator', indicator.code);
+      cellOf(ws, r, 'Nilai Minimum Valid').value = 300;
+      badRow = r.number;
+    });
+    const before = await snapshot();
+    const problems = problemsOf(await preview(`/plans/${planId}`, bad));
+    const ws = (await load(bad)).getWorksheet('Indikator')!;
+    expect(problems).toEqual([
+      {
+        sheet: 'Indikator',
+        row: badRow,
+        column: letter(ws, 'Nilai Minimum Valid'),
+        message: 'Nilai maksimum valid (250,5) tidak boleh lebih kecil dari nilai minimum valid (300)',
+      },
+    ]);
+    expect(await snapshot()).toEqual(before);
+  });
+
   it('answers 409 when the plan changed after the preview, and lets only the same user apply', async () => {
     const { indicator } = await someIndicator();
     const bytes = await edit(await download(`/plans/${planId}/excel`), (wb) => {

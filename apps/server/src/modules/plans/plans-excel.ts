@@ -20,6 +20,8 @@
  *   when something changed), runs the same import for real in one transaction and records audit.
  * - Not through Excel: moving a node under another parent, changing a node's kind, moving an
  *   indicator to another node, weights, end targets, the lower-is-better formula, signatories.
+ * - The valid range and "evidence required" of an indicator are columns of their own; a workbook
+ *   without those columns (one exported before they existed) leaves them as they are.
  */
 import { createHash } from 'node:crypto';
 import {
@@ -135,6 +137,9 @@ const H = {
   definition: 'Definisi Operasional',
   formula: 'Formula',
   dataSource: 'Sumber Data',
+  validMin: 'Nilai Minimum Valid',
+  validMax: 'Nilai Maksimum Valid',
+  evidenceRequired: 'Wajib Bukti Dukung',
   annual: 'Target Tahunan',
   amount: 'Pagu (Rp)',
 } as const;
@@ -474,6 +479,9 @@ function planSpecs(years: number[]): [SheetSpec<NodeKey>, SheetSpec<IndicatorKey
         { key: 'definition', header: H.definition, type: 'text', maxLength: 4000 },
         { key: 'formula', header: H.formula, type: 'text', maxLength: 2000 },
         { key: 'dataSource', header: H.dataSource, type: 'text', maxLength: 500 },
+        { key: 'validMin', header: H.validMin, type: 'number' },
+        { key: 'validMax', header: H.validMax, type: 'number' },
+        { key: 'evidenceRequired', header: H.evidenceRequired, type: 'enum', options: yesNo },
       ],
     },
   ];
@@ -486,6 +494,7 @@ const planGuide = (tree: PlanTree): string[] => [
   'Lembar "Indikator": satu baris per indikator. Kode Simpul menunjuk simpul pemilik indikator. Baris dicocokkan dengan indikator yang ada melalui Kode Simpul dan Kode Indikator (atau Nama Indikator bila kode kosong); baris dengan kode baru menjadi indikator baru.',
   'Arah: Naik (semakin tinggi semakin baik), Turun (semakin rendah semakin baik), Rentang (target berupa rentang). Jenis Indikator: Input, Output, Outcome, Impact. Agregasi (dari triwulan ke tahun): Jumlah, Nilai terakhir, Rata-rata, Maksimum. IKU: Ya atau Tidak. Desimal: 0–6 (hanya untuk tampilan).',
   'Angka boleh ditulis cara Indonesia: 1.234,5 atau 85% atau 0,125. Tahun baseline paling lambat tahun awal Renstra. Kolom "Target <tahun>": satu angka, atau rentang dalam satu sel dengan tanda hubung berspasi, mis. "80 - 90" (wajib rentang untuk arah Rentang). Sel target kosong berarti tidak ada target pada tahun itu.',
+  'Nilai Minimum Valid dan Nilai Maksimum Valid: rentang realisasi yang diterima pada pengumpulan data (kosong berarti tanpa batas; minimum tidak boleh melebihi maksimum); realisasi di luar rentang menjadi kesalahan yang harus diperbaiki. Wajib Bukti Dukung: Ya bila setiap realisasi harus disertai bukti dukung. Bila kolom-kolom ini dihapus dari berkas, isinya di aplikasi tidak diubah.',
   'Baris yang dihapus dari berkas TIDAK menonaktifkan simpul atau indikator; menonaktifkan, memindahkan simpul ke induk lain, mengubah jenis simpul, bobot, target akhir dan formula "semakin rendah semakin baik" dilakukan di aplikasi.',
   'Jangan mengubah judul kolom dan nama lembar. Rumus, makro dan tautan ke berkas lain tidak diterima: salin lalu tempel sebagai nilai.',
 ];
@@ -543,6 +552,9 @@ export async function exportPlanWorkbook(opts: {
         i.definition,
         i.formula,
         i.dataSource,
+        i.validMin === null ? null : shownNumber(i.validMin, 0),
+        i.validMax === null ? null : shownNumber(i.validMax, 0),
+        i.evidenceRequired ? 'Ya' : 'Tidak',
       ]);
     }
   }
@@ -561,6 +573,7 @@ export async function exportPlanWorkbook(opts: {
       { column: col('type'), values: Object.values(typeLabels) },
       { column: col('aggregation'), values: Object.values(aggregationLabels) },
       { column: col('isKey'), values: yesNo },
+      { column: col('evidenceRequired'), values: yesNo },
     ],
   };
   const bytes = await renderWorkbook([nodes, indicators], planGuide(tree), `Renstra ${tree.agencyName}`);
@@ -593,6 +606,10 @@ interface IndicatorIn {
   definition: string;
   formula: string;
   dataSource: string;
+  /** undefined: the column is not in the file (the indicator keeps what it has). */
+  validMin?: string | null;
+  validMax?: string | null;
+  evidenceRequired?: boolean;
 }
 
 interface PlanPayload {
@@ -676,6 +693,9 @@ async function parsePlanUpload(
       definition: v.definition ?? '',
       formula: v.formula ?? '',
       dataSource: v.dataSource ?? '',
+      ...(indCols.validMin ? { validMin: v.validMin ?? null } : {}),
+      ...(indCols.validMax ? { validMax: v.validMax ?? null } : {}),
+      ...(indCols.evidenceRequired ? { evidenceRequired: v.evidenceRequired === 'Ya' } : {}),
     });
   }
   return { payload: { nodes, indicators, columns: read.columns }, problems };
@@ -968,6 +988,21 @@ function planImport(tree: PlanTree, units: repo.UnitLite[], input: PlanPayload):
       { field: H.formula, key: 'formula', before: show(existing?.formula), after: show(i.formula) },
       { field: H.dataSource, key: 'dataSource', before: show(existing?.dataSource), after: show(i.dataSource) },
     ];
+    // Columns absent from the file are left out: they change nothing.
+    if (i.validMin !== undefined) {
+      pairs.push({ field: H.validMin, key: 'validMin', before: show(existing?.validMin), after: show(i.validMin) });
+    }
+    if (i.validMax !== undefined) {
+      pairs.push({ field: H.validMax, key: 'validMax', before: show(existing?.validMax), after: show(i.validMax) });
+    }
+    if (i.evidenceRequired !== undefined) {
+      pairs.push({
+        field: H.evidenceRequired,
+        key: 'evidenceRequired',
+        before: existing ? show(existing.evidenceRequired) : null,
+        after: show(i.evidenceRequired),
+      });
+    }
     if (!existing) {
       indicatorOps.push({ type: 'indicator.create', indicator: i });
       changes.push({
@@ -1075,6 +1110,9 @@ const indicatorFieldKeys: Record<string, string> = {
   definition: 'definition',
   formula: 'formula',
   dataSource: 'dataSource',
+  validMin: 'validMin',
+  validMax: 'validMax',
+  evidenceRequired: 'evidenceRequired',
 };
 
 /**
@@ -1207,6 +1245,9 @@ async function runPlanImport(
           definition: i.definition,
           formula: i.formula,
           dataSource: i.dataSource,
+          validMin: i.validMin,
+          validMax: i.validMax,
+          evidenceRequired: i.evidenceRequired,
           targets,
         },
         where,

@@ -286,6 +286,9 @@ export interface IndicatorRow {
   end_target_value: string | null;
   end_target_low: string | null;
   end_target_high: string | null;
+  valid_min: string | null;
+  valid_max: string | null;
+  evidence_required: boolean;
   sort_order: number;
   active: boolean;
   updated_at: Date;
@@ -293,7 +296,8 @@ export interface IndicatorRow {
 const indicatorSelect = `i.id, i.government_id, i.plan_id, i.node_id, i.code, i.name, i.unit_of_measure, i.direction,
   i.lower_better_formula, i.definition, i.formula, i.data_source, i.unit_id, u.name AS unit_name, i.is_key,
   i.indicator_type, i.aggregation, i.decimals, i.weight, i.baseline_value, i.baseline_year, i.end_target_value,
-  i.end_target_low, i.end_target_high, i.sort_order, i.active, i.updated_at`;
+  i.end_target_low, i.end_target_high, i.valid_min, i.valid_max, i.evidence_required, i.sort_order, i.active,
+  i.updated_at`;
 const indicatorFrom = 'plan_indicators i LEFT JOIN units u ON u.id = i.unit_id';
 
 export type IndicatorColumns = Omit<IndicatorRow, 'id' | 'unit_name' | 'active' | 'updated_at'>;
@@ -339,8 +343,10 @@ export async function insertIndicator(tx: Tx, i: IndicatorColumns): Promise<stri
   const rows = await tx.query<{ id: string }>(
     `INSERT INTO plan_indicators (government_id, plan_id, node_id, code, name, unit_of_measure, direction,
        lower_better_formula, definition, formula, data_source, unit_id, is_key, indicator_type, aggregation, decimals,
-       weight, baseline_value, baseline_year, end_target_value, end_target_low, end_target_high, sort_order)
-     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23) RETURNING id`,
+       weight, baseline_value, baseline_year, end_target_value, end_target_low, end_target_high, valid_min, valid_max,
+       evidence_required, sort_order)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$24,$25,$26)
+     RETURNING id`,
     [
       i.government_id,
       i.plan_id,
@@ -364,6 +370,9 @@ export async function insertIndicator(tx: Tx, i: IndicatorColumns): Promise<stri
       i.end_target_value,
       i.end_target_low,
       i.end_target_high,
+      i.valid_min,
+      i.valid_max,
+      i.evidence_required,
       i.sort_order,
     ],
   );

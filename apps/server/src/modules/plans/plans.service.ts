@@ -10,6 +10,7 @@ import {
   type createIndividualIndicatorBody,
   type createNodeBody,
   type createPlanBody,
+  formatIndonesianNumber,
   formatPersonName,
   type IndividualIndicator,
   type Locale,
@@ -73,6 +74,8 @@ class Problems {
   }
 }
 
+const idNum = (v: string) => formatIndonesianNumber(v, v.split('.')[1]?.length ?? 0);
+
 const msg = {
   missingReference: {
     id: 'Data yang dirujuk tidak ada di pemerintah daerah ini',
@@ -107,6 +110,10 @@ const msg = {
     id: 'Isi nilai dan tahun baseline bersama-sama',
     en: 'Give the baseline value and year together',
   },
+  validRange: (min: string, max: string): LocalizedText => ({
+    id: `Nilai maksimum valid (${idNum(max)}) tidak boleh lebih kecil dari nilai minimum valid (${idNum(min)})`,
+    en: `The valid maximum (${max}) cannot be less than the valid minimum (${min})`,
+  }),
   baselineYear: (start: number): LocalizedText => ({
     id: `Tahun baseline paling lambat tahun awal Renstra (${start})`,
     en: `The baseline year must be no later than the plan's first year (${start})`,
@@ -603,6 +610,9 @@ export function presentIndicator(r: repo.IndicatorRow, targets: repo.YearTargetR
       target_high: r.end_target_high,
     }),
     targets: targets.filter((t) => t.indicator_id === r.id).map((t) => ({ year: t.year, ...presentTarget(t)! })),
+    validMin: dec(r.valid_min),
+    validMax: dec(r.valid_max),
+    evidenceRequired: r.evidence_required,
     sortOrder: r.sort_order,
     active: r.active,
     updatedAt: iso(r.updated_at),
@@ -1013,6 +1023,8 @@ interface IndicatorDraft {
   baselineValue: string | null;
   baselineYear: number | null;
   weight: string | null;
+  validMin: string | null;
+  validMax: string | null;
 }
 
 function readIndicatorNumbers(
@@ -1022,6 +1034,8 @@ function readIndicatorNumbers(
     weight?: string | number | null | undefined;
     baselineValue?: string | number | null | undefined;
     baselineYear?: number | null | undefined;
+    validMin?: string | number | null | undefined;
+    validMax?: string | number | null | undefined;
   },
   before: IndicatorDraft,
 ): IndicatorDraft {
@@ -1043,7 +1057,15 @@ function readIndicatorNumbers(
   if (baselineYear !== null && baselineYear > plan.start_year) {
     p.add('body.baselineYear', msg.baselineYear(plan.start_year));
   }
-  return { weight, baselineValue, baselineYear };
+  // The valid range: each bound kept unless sent (null opens it); checked against the other as it will be.
+  const bound = (v: string | number | null | undefined, kept: string | null, path: string) =>
+    v === undefined ? kept : v === null ? null : readNumber(p, v, path);
+  const validMin = bound(input.validMin, before.validMin, 'body.validMin');
+  const validMax = bound(input.validMax, before.validMax, 'body.validMax');
+  if (validMin !== null && validMax !== null && compareDecimals(validMin, validMax) > 0) {
+    p.add(input.validMax !== undefined ? 'body.validMax' : 'body.validMin', msg.validRange(validMin, validMax));
+  }
+  return { weight, baselineValue, baselineYear, validMin, validMax };
 }
 
 async function requireActiveNodeOfPlan(
@@ -1081,7 +1103,13 @@ export async function insertIndicatorTx(
   const p = new Problems();
   await requireActiveNodeOfPlan(p, tx, governmentId, planId, input.nodeId);
   await checkUnitOfPlan(p, tx, governmentId, plan, input.unitId, 'body.unitId');
-  const numbers = readIndicatorNumbers(p, plan, input, { weight: null, baselineValue: null, baselineYear: null });
+  const numbers = readIndicatorNumbers(p, plan, input, {
+    weight: null,
+    baselineValue: null,
+    baselineYear: null,
+    validMin: null,
+    validMax: null,
+  });
   const end = input.endTarget ? readTarget(p, input.endTarget, 'body.endTarget', input.direction) : null;
   const targets = readYearTargets(p, plan, input.targets ?? [], input.direction);
   p.throwIfAny();
@@ -1109,6 +1137,9 @@ export async function insertIndicatorTx(
     end_target_value: end?.target_value ?? null,
     end_target_low: end?.target_low ?? null,
     end_target_high: end?.target_high ?? null,
+    valid_min: numbers.validMin,
+    valid_max: numbers.validMax,
+    evidence_required: input.evidenceRequired ?? false,
     sort_order: input.sortOrder ?? (await repo.nextIndicatorOrder(tx, input.nodeId)),
   });
   await repo.replaceYearTargets(tx, governmentId, id, targets);
@@ -1163,6 +1194,8 @@ export async function updateIndicatorTx(
     weight: before.weight,
     baselineValue: before.baseline_value,
     baselineYear: before.baseline_year,
+    validMin: before.valid_min,
+    validMax: before.valid_max,
   });
   const direction = input.direction ?? before.direction;
   let end: repo.TargetColumns | null | undefined;
@@ -1198,6 +1231,7 @@ export async function updateIndicatorTx(
         indicator_type: input.type,
         aggregation: input.aggregation,
         decimals: input.decimals,
+        evidence_required: input.evidenceRequired,
         sort_order: input.sortOrder,
         active: input.active,
         // null is a value here (clearing), so these are passed only when they were sent.
@@ -1205,6 +1239,8 @@ export async function updateIndicatorTx(
         ...(input.baselineValue !== undefined || input.baselineYear !== undefined
           ? { baseline_value: numbers.baselineValue, baseline_year: numbers.baselineYear }
           : {}),
+        ...(input.validMin !== undefined ? { valid_min: numbers.validMin } : {}),
+        ...(input.validMax !== undefined ? { valid_max: numbers.validMax } : {}),
         ...(end !== undefined
           ? {
               end_target_value: end?.target_value ?? null,

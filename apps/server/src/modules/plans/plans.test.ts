@@ -727,6 +727,148 @@ describe('indicators and Renstra targets', () => {
   });
 });
 
+describe('valid range and evidence required', () => {
+  it('sets the valid range and the evidence requirement, reads them back exactly, and audits a change', async () => {
+    const { plan, tree, iku } = await makePlanWithIndicators();
+    expect(iku).toMatchObject({ validMin: null, validMax: null, evidenceRequired: false });
+    const share = await makeIndicator(plan.id, {
+      nodeId: tree.program.id,
+      name: 'Persentase pasar yang melaporkan harga tepat waktu',
+      validMin: 0,
+      validMax: '100,5',
+      evidenceRequired: true,
+    });
+    expect(share).toMatchObject({ validMin: '0', validMax: '100.5', evidenceRequired: true });
+    const url = gov(`/plans/${plan.id}/indicators/${share.id}`);
+    expect(ok<PlanIndicator>(await member.request('GET', url))).toMatchObject({
+      validMin: '0',
+      validMax: '100.5',
+      evidenceRequired: true,
+    });
+    const rows = await t.db.query<{ min: string; max: string; req: boolean }>(
+      'SELECT valid_min::text AS min, valid_max::text AS max, evidence_required AS req FROM plan_indicators WHERE id = $1',
+      [share.id],
+    );
+    expect(rows[0]).toEqual({ min: '0', max: '100.5', req: true });
+
+    // Open the upper bound, keep the lower one, drop the requirement: one audit record, old → new.
+    const mark = await auditMark();
+    const changed = ok<PlanIndicator>(
+      await admin.request('PATCH', url, {
+        validMax: null,
+        evidenceRequired: false,
+        expectedUpdatedAt: share.updatedAt,
+      }),
+    );
+    expect(changed).toMatchObject({ validMin: '0', validMax: null, evidenceRequired: false });
+    expect(await auditSince(mark)).toMatchObject([
+      {
+        action: 'plan_indicator.update',
+        entity_id: share.id,
+        before: { validMin: '0', validMax: '100.5', evidenceRequired: true },
+        after: { validMin: '0', validMax: null, evidenceRequired: false },
+      },
+    ]);
+    const inTree = ok<PlanTree>(await member.request('GET', gov(`/plans/${plan.id}`)))
+      .nodes.flatMap((n) => n.indicators)
+      .find((i) => i.id === share.id);
+    expect(inTree).toMatchObject({ validMin: '0', validMax: null, evidenceRequired: false });
+    expectError(await member.request('PATCH', url, { evidenceRequired: true }), 403, 'FORBIDDEN');
+  });
+
+  it('refuses a valid minimum above the valid maximum, naming the field, and changes nothing', async () => {
+    const { plan, tree, iku } = await makePlanWithIndicators();
+    const body = {
+      nodeId: tree.program.id,
+      name: 'Persentase rentang terbalik',
+      unitOfMeasure: '%',
+      direction: 'higher_better',
+      type: 'output',
+      aggregation: 'last',
+      validMin: '10,5',
+      validMax: 5,
+    };
+    const url = gov(`/plans/${plan.id}/indicators/${iku.id}`);
+    await expectNothingSaved(['plan_indicators'], async () => {
+      const e = expectError(await admin.request('POST', gov(`/plans/${plan.id}/indicators`), body), 400, 'VALIDATION');
+      expect(messageAt(e, 'body.validMax')).toBe(
+        'Nilai maksimum valid (5) tidak boleh lebih kecil dari nilai minimum valid (10,5)',
+      );
+      const en = expectError(
+        await admin.request('POST', gov(`/plans/${plan.id}/indicators`), body, { 'accept-language': 'en' }),
+        400,
+        'VALIDATION',
+      );
+      expect(messageAt(en, 'body.validMax')).toBe('The valid maximum (5) cannot be less than the valid minimum (10.5)');
+    });
+    const bounded = ok<PlanIndicator>(await admin.request('PATCH', url, { validMin: 0, validMax: 100 }));
+    await expectNothingSaved(['plan_indicators'], async () => {
+      // Only the minimum is sent: it is checked against the maximum already stored.
+      const e = expectError(await admin.request('PATCH', url, { validMin: 150 }), 400, 'VALIDATION', 'body.validMin');
+      expect(messageAt(e, 'body.validMin')).toBe(
+        'Nilai maksimum valid (100) tidak boleh lebih kecil dari nilai minimum valid (150)',
+      );
+      const unreadable = expectError(
+        await admin.request('PATCH', url, { validMax: 'seratus' }),
+        400,
+        'VALIDATION',
+        'body.validMax',
+      );
+      expect(messageAt(unreadable, 'body.validMax')).toContain('bukan angka yang dikenali');
+    });
+    const after = ok<PlanIndicator>(await admin.request('GET', url));
+    expect(after).toMatchObject({ validMin: '0', validMax: '100', updatedAt: bounded.updatedAt });
+  });
+
+  it('drives collection: a value outside the range, or without required evidence, is an error on the form', async () => {
+    const { a, plan, iku } = await makePlanWithIndicators();
+    const url = gov(`/plans/${plan.id}/indicators/${iku.id}`);
+    ok(await admin.request('PATCH', url, { validMin: 0, validMax: 100 }));
+    created(await admin.request('POST', gov('/performance-agreements'), { planId: plan.id, year: plan.startYear }));
+    const period = created<{ id: string }>(
+      await admin.request('POST', gov('/collection-periods'), {
+        agencyId: a.agencyId,
+        year: plan.startYear,
+        period: 'q1',
+        opensOn: `${plan.startYear}-04-01`,
+        closesOn: `${plan.startYear}-04-15`,
+      }),
+    );
+    const saved = await admin.request('POST', gov(`/collection-periods/${period.id}/values`), {
+      indicatorId: iku.id,
+      unitId: null,
+      actual: '120',
+      baseVersion: 0,
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+    const formUrl = gov(`/collection-periods/${period.id}/forms/agency`);
+    type Row = {
+      indicatorId: string;
+      validMin: string | null;
+      validMax: string | null;
+      errors: { code: string; message: string }[];
+    };
+    const rowOf = async () =>
+      ok<{ rows: Row[] }>(await admin.request('GET', formUrl)).rows.find((r) => r.indicatorId === iku.id)!;
+    const row = await rowOf();
+    expect(row).toMatchObject({ validMin: '0', validMax: '100' });
+    expect(row.errors).toEqual([
+      { code: 'OUT_OF_RANGE', path: 'actual', message: 'Nilai di luar rentang yang valid (0 s.d. 100)' },
+    ]);
+    const refused = expectError(
+      await admin.request('POST', `${formUrl}/complete`),
+      400,
+      'FORM_HAS_ERRORS',
+      `values.${iku.id}.actual`,
+    );
+    expect(refused.details).toHaveLength(1);
+
+    // Widen the range and require evidence: the value is now in range, but has no evidence.
+    ok(await admin.request('PATCH', url, { validMax: 150, evidenceRequired: true }));
+    expect((await rowOf()).errors.map((e) => e.code)).toEqual(['EVIDENCE_MISSING']);
+  });
+});
+
 // ── performance agreements ───────────────────────────────────────────────────────────────────
 describe('performance agreements', () => {
   async function agencyAgreement(planId: string, year: number): Promise<AgreementDetail> {
