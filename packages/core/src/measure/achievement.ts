@@ -1,4 +1,4 @@
-import { normalizeDecimal } from '../numbers.js';
+import { divRound, formatScaled, MICRO_DIGITS, toMicros } from './decimal.js';
 
 /**
  * Achievement (capaian) of one actual against one target, as DESIGN.md §5 defines it:
@@ -30,30 +30,12 @@ export interface AchievementInput {
 
 export type AchievementResult = { value: string; reason: null } | { value: null; reason: AchievementNullReason };
 
-const SCALE = 6;
+const SCALE = MICRO_DIGITS;
+const scaled = toMicros;
 
-function scaled(s: string): bigint {
-  const n = normalizeDecimal(s);
-  const negative = n.startsWith('-');
-  const [int = '0', frac = ''] = n.replace('-', '').split('.');
-  const v = BigInt(int + frac.slice(0, SCALE).padEnd(SCALE, '0'));
-  return negative ? -v : v;
-}
-
-/** 100 × num / den as a decimal string with `d` decimals, rounded half away from zero. */
+/** 100 × num / den as a decimal string with `d` decimals, rounded once, half away from zero. */
 function percent(num: bigint, den: bigint, d: number): string {
-  let n = num * 100n * 10n ** BigInt(d);
-  let m = den;
-  if (m < 0n) {
-    m = -m;
-    n = -n;
-  }
-  const negative = n < 0n;
-  const abs = negative ? -n : n;
-  const q = (abs * 2n + m) / (2n * m);
-  const digits = q.toString().padStart(d + 1, '0');
-  const body = d > 0 ? `${digits.slice(0, -d)}.${digits.slice(-d)}` : digits;
-  return normalizeDecimal(`${negative ? '-' : ''}${body}`);
+  return formatScaled(divRound(num * 100n * 10n ** BigInt(d), den), d);
 }
 
 type Rule = 'higher' | LowerBetterFormula;

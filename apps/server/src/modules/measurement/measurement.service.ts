@@ -1,0 +1,110 @@
+import {
+  aggregateQuarters,
+  collectionPeriodCodes,
+  type MeasureIndicator,
+  type MeasureNode,
+  type MeasureOptions,
+  type MeasureTarget,
+  measureYear,
+  targetQuarterOf,
+  type YearResult,
+} from '@sidakin/core';
+import type { Queryable } from '../../db/database.js';
+import * as repo from './measurement.repo.js';
+
+/** One agreement measured: the agency's own (unitId null) or a unit's. */
+export interface AgreementMeasurement {
+  agreementId: string;
+  agencyId: string;
+  unitId: string | null;
+  planId: string;
+  result: YearResult;
+}
+
+const quarters = ['q1', 'q2', 'q3', 'q4'] as const;
+const months = collectionPeriodCodes.filter((c) => c.startsWith('m'));
+
+/** A quarter's actual: its own period's, or else its months' combined by the indicator's rule. */
+function quarterActual(
+  actuals: Record<string, string> | null,
+  quarter: (typeof quarters)[number],
+  rule: MeasureIndicator['aggregation'],
+): string | null {
+  if (!actuals) return null;
+  const own = actuals[quarter];
+  if (own !== undefined) return own;
+  const inQuarter = months.filter((m) => targetQuarterOf(m) === quarter).map((m) => actuals[m] ?? null);
+  return inQuarter.some((v) => v !== null) ? aggregateQuarters(inQuarter, rule).value : null;
+}
+
+function targetOf(t: [string | null, string | null, string | null] | undefined): MeasureTarget | null {
+  if (!t) return null;
+  return { value: t[0], low: t[1], high: t[2] };
+}
+
+/**
+ * Measures every current performance agreement of a year (of one agency, or of the whole
+ * government) from the stored targets and realisasi. Monthly periods are first combined into their
+ * quarter by the indicator's own rule; quarterly ones are taken as they are.
+ */
+export async function measureAgreements(
+  db: Queryable,
+  governmentId: string,
+  year: number,
+  opts: { agencyId?: string | null; options?: MeasureOptions } = {},
+): Promise<AgreementMeasurement[]> {
+  const agencyId = opts.agencyId ?? null;
+  const rows = await repo.agreementIndicators(db, governmentId, year, agencyId);
+  const byAgreement = new Map<string, { head: repo.AgreementIndicatorRow; indicators: MeasureIndicator[] }>();
+  for (const r of rows) {
+    const quarterActuals = quarters.map((q) => quarterActual(r.actuals, q, r.aggregation));
+    let group = byAgreement.get(r.agreement_id);
+    if (!group) {
+      group = { head: r, indicators: [] };
+      byAgreement.set(r.agreement_id, group);
+    }
+    group.indicators.push({
+      id: r.indicator_id,
+      nodeId: r.node_id,
+      direction: r.direction,
+      lowerBetterFormula: r.lower_better_formula,
+      aggregation: r.aggregation,
+      weight: r.weight,
+      quarterTargets: quarters.map((q) => targetOf(r.targets?.[q])),
+      annualTarget: targetOf(r.targets?.year),
+      quarterActuals,
+    });
+  }
+  const planIds = [...new Set(rows.map((r) => r.plan_id))];
+  const nodes = await repo.nodesOfPlans(db, planIds);
+  const nodesByPlan = new Map<string, MeasureNode[]>();
+  for (const n of nodes) {
+    const list = nodesByPlan.get(n.plan_id) ?? [];
+    list.push({ id: n.id, parentId: n.parent_id, kind: n.kind });
+    nodesByPlan.set(n.plan_id, list);
+  }
+  return [...byAgreement.values()].map(({ head, indicators }) => {
+    // An agreement is measured over the nodes its indicators hang on and their ancestors.
+    const planNodes = nodesByPlan.get(head.plan_id) ?? [];
+    const byId = new Map(planNodes.map((n) => [n.id, n]));
+    const used = new Set<string>();
+    for (const ind of indicators) {
+      let n = ind.nodeId ? byId.get(ind.nodeId) : undefined;
+      while (n && !used.has(n.id)) {
+        used.add(n.id);
+        n = n.parentId ? byId.get(n.parentId) : undefined;
+      }
+    }
+    return {
+      agreementId: head.agreement_id,
+      agencyId: head.agency_id,
+      unitId: head.unit_id,
+      planId: head.plan_id,
+      result: measureYear(
+        indicators,
+        planNodes.filter((n) => used.has(n.id)),
+        opts.options,
+      ),
+    };
+  });
+}
