@@ -10,16 +10,25 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     emptyOutDir: true,
-    chunkSizeWarningLimit: 1200,
     rollupOptions: {
+      // yaml (behind the SOP upload's validation in @sidakin/core) does not declare that it has
+      // no side effects, so Rollup kept half of it in the first chunk because the core barrel
+      // reaches it; it has none, so only what is used is kept, beside the SOP pages.
+      treeshake: { moduleSideEffects: (id) => !id.includes('/node_modules/yaml/') },
       output: {
-        // Libraries change less often than the app; separate files cache better.
+        // Libraries change less often than the app; separate files cache better. Only libraries
+        // every page needs get a chunk of their own: the rest (yaml for SOP uploads, for instance)
+        // is left to Rollup, which puts it beside the lazily loaded pages that use it.
         manualChunks(id) {
-          if (!id.includes('node_modules')) return undefined;
-          if (id.includes('@mantine')) return 'mantine';
-          if (id.includes('@tabler')) return 'icons';
-          if (/node_modules\/(react|react-dom|react-router|react-router-dom|scheduler)\//.test(id)) return 'react';
-          return 'vendor';
+          const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(id)?.[1];
+          if (!pkg) return undefined;
+          if (/^(react|react-dom|scheduler|react-router|react-router-dom)$/.test(pkg)) return 'react';
+          if (pkg.startsWith('@mantine/')) return 'mantine';
+          if (pkg.startsWith('@tabler/')) return 'icons';
+          if (pkg.startsWith('@tanstack/')) return 'tanstack';
+          if (pkg === 'i18next' || pkg === 'react-i18next') return 'i18n';
+          if (pkg === 'zod') return 'zod';
+          return undefined;
         },
       },
     },

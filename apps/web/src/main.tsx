@@ -37,6 +37,17 @@ configureApi({
   },
 });
 
+// Pages' code is fetched on first use. After a release the old files are gone, so a tab opened
+// before it cannot load a page it has not shown yet: load the new release where the person was
+// going. Not twice within a minute, so a server that really lacks a file does not loop.
+window.addEventListener('vite:preloadError', (event) => {
+  const key = 'sidakin.reloadedForRelease';
+  if (Date.now() - Number(sessionStorage.getItem(key) ?? 0) < 60_000) return;
+  sessionStorage.setItem(key, String(Date.now()));
+  event.preventDefault();
+  window.location.assign(router.createHref(router.state.navigation.location ?? router.state.location));
+});
+
 const root = document.getElementById('root');
 if (!root) throw new Error('#root is missing from index.html');
 

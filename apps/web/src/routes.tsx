@@ -1,31 +1,18 @@
-import { createBrowserRouter } from 'react-router-dom';
-import { AccountPage } from './account/AccountPage';
-import { AuditPage } from './audit/AuditPage';
+import type { ComponentType } from 'react';
+import { createBrowserRouter, Outlet } from 'react-router-dom';
 import { SignInPage } from './auth/SignInPage';
-import { CasePage } from './cases/CasePage';
-import { CasesPage } from './cases/CasesPage';
-import { InboxPage } from './cases/InboxPage';
-import { FormPage } from './collection/FormPage';
-import { PeriodPage } from './collection/PeriodPage';
-import { PeriodsPage } from './collection/PeriodsPage';
-import { AgenciesPage } from './org/AgenciesPage';
-import { AgencyDetailPage } from './org/AgencyDetailPage';
-import { GovernmentDetailPage } from './org/GovernmentDetailPage';
-import { GovernmentsPage } from './org/GovernmentsPage';
-import { PositionsPage } from './org/PositionsPage';
-import { TeamsPage } from './org/TeamsPage';
-import { EmployeesPage } from './people/EmployeesPage';
-import { AgreementPage } from './plans/AgreementPage';
-import { AgreementsPage } from './plans/AgreementsPage';
-import { EmployeePage } from './plans/EmployeePage';
-import { PlanPage } from './plans/PlanPage';
-import { PlansPage } from './plans/PlansPage';
 import { AuthGate, RequireAdmin } from './shell/AuthGate';
 import { HomePage } from './shell/HomePage';
 import { NotFoundPage } from './shell/NotFoundPage';
-import { SopLibraryPage } from './sop/SopLibraryPage';
-import { SopPage } from './sop/SopPage';
-import { UsersPage } from './users/UsersPage';
+import { PageOutlet, RouteFallback } from './ui/RouteFallback';
+
+/**
+ * A page whose code is downloaded the first time someone opens it, so signing in and the home
+ * page do not wait for every screen of the app. `name` is the module's export.
+ */
+function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
+  return async () => ({ Component: (await load())[name] });
+}
 
 /** Paths are in Bahasa Indonesia, like the rest of what people see. */
 export const router = createBrowserRouter([
@@ -34,45 +21,72 @@ export const router = createBrowserRouter([
     path: '/',
     element: <AuthGate />,
     children: [
-      { index: true, element: <HomePage /> },
-      { path: 'tugas', element: <InboxPage /> },
-      { path: 'kasus', element: <CasesPage /> },
-      { path: 'kasus/:caseId', element: <CasePage /> },
-      { path: 'organisasi/pemerintah', element: <GovernmentsPage /> },
-      { path: 'organisasi/pemerintah/:governmentId', element: <GovernmentDetailPage /> },
-      { path: 'organisasi/perangkat-daerah', element: <AgenciesPage /> },
-      { path: 'organisasi/perangkat-daerah/:agencyId', element: <AgencyDetailPage /> },
-      { path: 'organisasi/jabatan', element: <PositionsPage /> },
-      { path: 'organisasi/tim', element: <TeamsPage /> },
-      { path: 'pegawai', element: <EmployeesPage /> },
-      { path: 'pegawai/:employeeId', element: <EmployeePage /> },
-      { path: 'rencana', element: <PlansPage /> },
-      { path: 'rencana/:planId', element: <PlanPage /> },
-      { path: 'perjanjian-kinerja', element: <AgreementsPage /> },
-      { path: 'perjanjian-kinerja/:agreementId', element: <AgreementPage /> },
-      { path: 'pengumpulan', element: <PeriodsPage /> },
-      { path: 'pengumpulan/:periodId', element: <PeriodPage /> },
-      { path: 'pengumpulan/:periodId/formulir/:unit', element: <FormPage /> },
-      { path: 'sop', element: <SopLibraryPage /> },
-      { path: 'sop/:sopId', element: <SopPage /> },
       {
-        path: 'pengguna',
-        element: (
-          <RequireAdmin>
-            <UsersPage />
-          </RequireAdmin>
-        ),
+        // Keeps the layout up, with a loader in the page area, while a page's code downloads.
+        element: <PageOutlet />,
+        hydrateFallbackElement: <RouteFallback />,
+        children: [
+          { index: true, element: <HomePage /> },
+
+          // Cases
+          { path: 'tugas', lazy: page(() => import('./cases/InboxPage'), 'InboxPage') },
+          { path: 'kasus', lazy: page(() => import('./cases/CasesPage'), 'CasesPage') },
+          { path: 'kasus/:caseId', lazy: page(() => import('./cases/CasePage'), 'CasePage') },
+
+          // Organisation and people
+          { path: 'organisasi/pemerintah', lazy: page(() => import('./org/GovernmentsPage'), 'GovernmentsPage') },
+          {
+            path: 'organisasi/pemerintah/:governmentId',
+            lazy: page(() => import('./org/GovernmentDetailPage'), 'GovernmentDetailPage'),
+          },
+          { path: 'organisasi/perangkat-daerah', lazy: page(() => import('./org/AgenciesPage'), 'AgenciesPage') },
+          {
+            path: 'organisasi/perangkat-daerah/:agencyId',
+            lazy: page(() => import('./org/AgencyDetailPage'), 'AgencyDetailPage'),
+          },
+          { path: 'organisasi/jabatan', lazy: page(() => import('./org/PositionsPage'), 'PositionsPage') },
+          { path: 'organisasi/tim', lazy: page(() => import('./org/TeamsPage'), 'TeamsPage') },
+          { path: 'pegawai', lazy: page(() => import('./people/EmployeesPage'), 'EmployeesPage') },
+          { path: 'pegawai/:employeeId', lazy: page(() => import('./plans/EmployeePage'), 'EmployeePage') },
+
+          // Plans and performance agreements
+          { path: 'rencana', lazy: page(() => import('./plans/PlansPage'), 'PlansPage') },
+          { path: 'rencana/:planId', lazy: page(() => import('./plans/PlanPage'), 'PlanPage') },
+          { path: 'perjanjian-kinerja', lazy: page(() => import('./plans/AgreementsPage'), 'AgreementsPage') },
+          {
+            path: 'perjanjian-kinerja/:agreementId',
+            lazy: page(() => import('./plans/AgreementPage'), 'AgreementPage'),
+          },
+
+          // Data collection
+          { path: 'pengumpulan', lazy: page(() => import('./collection/PeriodsPage'), 'PeriodsPage') },
+          { path: 'pengumpulan/:periodId', lazy: page(() => import('./collection/PeriodPage'), 'PeriodPage') },
+          {
+            path: 'pengumpulan/:periodId/formulir/:unit',
+            lazy: page(() => import('./collection/FormPage'), 'FormPage'),
+          },
+
+          // SOPs
+          { path: 'sop', lazy: page(() => import('./sop/SopLibraryPage'), 'SopLibraryPage') },
+          { path: 'sop/:sopId', lazy: page(() => import('./sop/SopPage'), 'SopPage') },
+
+          // Administration and the account
+          {
+            element: (
+              <RequireAdmin>
+                <Outlet />
+              </RequireAdmin>
+            ),
+            children: [
+              { path: 'pengguna', lazy: page(() => import('./users/UsersPage'), 'UsersPage') },
+              { path: 'audit', lazy: page(() => import('./audit/AuditPage'), 'AuditPage') },
+            ],
+          },
+          { path: 'akun', lazy: page(() => import('./account/AccountPage'), 'AccountPage') },
+
+          { path: '*', element: <NotFoundPage /> },
+        ],
       },
-      {
-        path: 'audit',
-        element: (
-          <RequireAdmin>
-            <AuditPage />
-          </RequireAdmin>
-        ),
-      },
-      { path: 'akun', element: <AccountPage /> },
-      { path: '*', element: <NotFoundPage /> },
     ],
   },
 ]);

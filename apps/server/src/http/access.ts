@@ -24,6 +24,8 @@ export const permissions = [
   'collection.read',
   'collection.enter',
   'collection.manage',
+  'measurement.read',
+  'measurement.run',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -50,6 +52,8 @@ const grants: Record<Role, ReadonlySet<Permission>> = {
     'collection.read',
     'collection.enter',
     'collection.manage',
+    'measurement.read',
+    'measurement.run',
   ]),
   member: new Set<Permission>([
     'government.read',
@@ -62,6 +66,8 @@ const grants: Record<Role, ReadonlySet<Permission>> = {
     'plans.read',
     'collection.read',
     'collection.enter',
+    'measurement.read',
+    'measurement.run',
   ]),
 };
 

@@ -7,7 +7,7 @@ import { WorkbookRefused } from '../../xlsx/inspect.js';
 import { type ColumnSpec, columnLetter, readWorkbook } from '../../xlsx/read.js';
 import { buildWorkbook, type ExportSheet } from '../../xlsx/write.js';
 import * as repo from './collection.repo.js';
-import { formOf, saveValueRights, saveValueTx } from './collection.service.js';
+import { formOf, notifyValuesChanged, saveValueRights, saveValueTx } from './collection.service.js';
 
 /**
  * Excel for data entry: a template per unit and period, then upload → validate (every bad cell
@@ -273,6 +273,7 @@ export async function applyImport(opts: {
         'import',
       );
     }
+    if (v.changes.length) await notifyValuesChanged(tx, opts.ctx, period, `${period.label}: impor Excel`);
     return { applied: v.changes.length, unchanged: v.unchanged, changes: v.changes };
   });
 }

@@ -801,6 +801,30 @@ const presentFields = (f: SaveFields & { version?: number }) => ({
  * Saves a value as a new version. The save names the version it was based on: a stale one gets
  * 409 with the stored and the sent value side by side, so nothing is silently overwritten.
  */
+/** What happens elsewhere when values of a period change (measurement re-measures what depends on them). */
+export type ValuesChangedHook = (
+  tx: Tx,
+  ctx: RequestContext,
+  change: { governmentId: string; agencyId: string; year: number; reason: string },
+) => Promise<void>;
+const valuesChangedHooks: ValuesChangedHook[] = [];
+
+/** Registers a hook run inside the transaction that changed a period's values. */
+export function onValuesChanged(hook: ValuesChangedHook): void {
+  valuesChangedHooks.push(hook);
+}
+
+export async function notifyValuesChanged(
+  tx: Tx,
+  ctx: RequestContext,
+  period: repo.PeriodRow,
+  reason: string,
+): Promise<void> {
+  for (const hook of valuesChangedHooks) {
+    await hook(tx, ctx, { governmentId: period.government_id, agencyId: period.agency_id, year: period.year, reason });
+  }
+}
+
 export async function saveValue(opts: {
   db: Database;
   ctx: RequestContext;
@@ -818,6 +842,7 @@ export async function saveValue(opts: {
       throw new AppError('FORBIDDEN');
     }
     const valueId = await saveValueTx(tx, opts.ctx, actor, period, key, opts.input, 'form');
+    await notifyValuesChanged(tx, opts.ctx, period, `${period.label}: ${actor.displayName}`);
     return valueDetailOf(tx, opts.governmentId, valueId, opts.ctx.locale);
   });
 }

@@ -42,18 +42,27 @@ function targetOf(t: [string | null, string | null, string | null] | undefined):
   return { value: t[0], low: t[1], high: t[2] };
 }
 
+/** What one agreement is measured from (stored with a run, exact). */
+export interface AgreementInputs {
+  agreementId: string;
+  agencyId: string;
+  unitId: string | null;
+  planId: string;
+  indicators: MeasureIndicator[];
+  nodes: MeasureNode[];
+}
+
 /**
- * Measures every current performance agreement of a year (of one agency, or of the whole
- * government) from the stored targets and realisasi. Monthly periods are first combined into their
- * quarter by the indicator's own rule; quarterly ones are taken as they are.
+ * Reads what measuring a year needs for every current performance agreement of the year (of one
+ * agency, or of the whole government). Monthly periods are first combined into their quarter by
+ * the indicator's own rule; a quarter's own period, when there is one, wins.
  */
-export async function measureAgreements(
+export async function loadInputs(
   db: Queryable,
   governmentId: string,
   year: number,
-  opts: { agencyId?: string | null; options?: MeasureOptions } = {},
-): Promise<AgreementMeasurement[]> {
-  const agencyId = opts.agencyId ?? null;
+  agencyId: string | null = null,
+): Promise<AgreementInputs[]> {
   const rows = await repo.agreementIndicators(db, governmentId, year, agencyId);
   const byAgreement = new Map<string, { head: repo.AgreementIndicatorRow; indicators: MeasureIndicator[] }>();
   for (const r of rows) {
@@ -100,11 +109,29 @@ export async function measureAgreements(
       agencyId: head.agency_id,
       unitId: head.unit_id,
       planId: head.plan_id,
-      result: measureYear(
-        indicators,
-        planNodes.filter((n) => used.has(n.id)),
-        opts.options,
-      ),
+      indicators,
+      nodes: planNodes.filter((n) => used.has(n.id)),
     };
   });
+}
+
+/** Measures loaded inputs (pure: the same inputs and options give the same results). */
+export function measureInputs(inputs: readonly AgreementInputs[], options?: MeasureOptions): AgreementMeasurement[] {
+  return inputs.map((a) => ({
+    agreementId: a.agreementId,
+    agencyId: a.agencyId,
+    unitId: a.unitId,
+    planId: a.planId,
+    result: measureYear(a.indicators, a.nodes, options),
+  }));
+}
+
+/** Reads and measures every current agreement of a year (of one agency, or of the government). */
+export async function measureAgreements(
+  db: Queryable,
+  governmentId: string,
+  year: number,
+  opts: { agencyId?: string | null; options?: MeasureOptions } = {},
+): Promise<AgreementMeasurement[]> {
+  return measureInputs(await loadInputs(db, governmentId, year, opts.agencyId ?? null), opts.options);
 }

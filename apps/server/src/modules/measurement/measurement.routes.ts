@@ -1,0 +1,81 @@
+import {
+  createMeasurementRunBody,
+  governmentParams,
+  measurementReproduction,
+  measurementRun,
+  measurementRunListQuery,
+  measurementRunParams,
+  measurementRunSummary,
+} from '@sidakin/core';
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import type { AppDeps } from '../../app.js';
+import { typed } from '../../http/types.js';
+import * as runs from './runs.service.js';
+
+const read = { access: { permission: 'measurement.read' as const } };
+const run = { access: { permission: 'measurement.run' as const } };
+const base = '/api/governments/:governmentId';
+const tags = ['measurement'];
+
+export async function measurementRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
+  const api = typed(app);
+  const { db } = deps;
+  api.get(
+    `${base}/measurement-runs`,
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: 'Measurement runs (per agency and year; current and superseded)',
+        params: governmentParams,
+        querystring: measurementRunListQuery,
+        response: { 200: z.object({ items: z.array(measurementRunSummary) }) },
+      },
+    },
+    async (req) => runs.listRuns({ db, ctx: req.ctx, governmentId: req.params.governmentId, query: req.query }),
+  );
+  api.post(
+    `${base}/measurement-runs`,
+    {
+      config: run,
+      schema: {
+        tags,
+        summary: "Measure an agency's year now and keep it as a run (method, inputs, results)",
+        params: governmentParams,
+        body: createMeasurementRunBody,
+        response: { 201: measurementRun },
+      },
+    },
+    async (req, reply) =>
+      reply
+        .status(201)
+        .send(await runs.createRun({ db, ctx: req.ctx, governmentId: req.params.governmentId, input: req.body })),
+  );
+  api.get(
+    `${base}/measurement-runs/:runId`,
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: 'A measurement run with its method and results',
+        params: measurementRunParams,
+        response: { 200: measurementRun },
+      },
+    },
+    async (req) => runs.getRun({ db, ctx: req.ctx, ...req.params }),
+  );
+  api.get(
+    `${base}/measurement-runs/:runId/reproduce`,
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: 'Re-measure a run from its stored inputs and method, and say whether it reproduces exactly',
+        params: measurementRunParams,
+        response: { 200: measurementReproduction },
+      },
+    },
+    async (req) => runs.reproduceRun({ db, ctx: req.ctx, ...req.params }),
+  );
+}
