@@ -13,6 +13,8 @@ export interface DemoSession {
   gov(path?: string): string;
   putInEffect(sopKey: string, headUsername: string): Promise<string>;
   unitId(name: string): Promise<string>;
+  /** Usernames of the people holding any of the positions today (definitive or acting). */
+  holdersOf(positionIds: string[]): Promise<string[]>;
 }
 
 export async function demoSession(adminUsername: string, opts: { plans?: boolean } = {}): Promise<DemoSession> {
@@ -52,5 +54,17 @@ export async function demoSession(adminUsername: string, opts: { plans?: boolean
     return id;
   }
 
-  return { t, governmentId, as, gov, putInEffect, unitId };
+  async function holdersOf(positionIds: string[]): Promise<string[]> {
+    const rows = await t.db.query<{ username: string }>(
+      `SELECT DISTINCT u.username FROM position_assignments pa
+         JOIN users u ON u.employee_id = pa.employee_id AND u.active
+        WHERE pa.position_id = ANY($1::uuid[]) AND pa.starts_on <= current_date
+          AND (pa.ends_on IS NULL OR pa.ends_on >= current_date)
+        ORDER BY u.username`,
+      [positionIds],
+    );
+    return rows.map((r) => r.username);
+  }
+
+  return { t, governmentId, as, gov, putInEffect, unitId, holdersOf };
 }

@@ -109,3 +109,32 @@ export const measurementReproduction = z.object({
   inputsIntact: z.boolean(),
   identical: z.boolean(),
 });
+
+/** One agency's measurement of a year as its SOP runs it. */
+export const measurementCycle = z.object({
+  id: z.uuid(),
+  agencyId: z.uuid(),
+  agencyName: z.string(),
+  year: z.number().int(),
+  status: z.enum(['open', 'approved', 'closed']),
+  /** The run the measuring step made last. */
+  runId: z.uuid().nullable(),
+  /** The run the review approved: the official figures of the year. */
+  approvedRunId: z.uuid().nullable(),
+  approvedAt: z.string().nullable(),
+  closedAt: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type MeasurementCycle = z.infer<typeof measurementCycle>;
+
+export const startMeasurementBody = z.strictObject({
+  sopId: z.uuid(),
+  agencyId: z.uuid(),
+  year: yearNumber,
+  subject: z.string().trim().min(1).max(300).optional(),
+});
+export const measurementCycleListQuery = z.strictObject({
+  agencyId: z.uuid().optional(),
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
+});
+export const measurementCycleParams = z.strictObject({ governmentId: z.uuid(), cycleId: z.uuid() });

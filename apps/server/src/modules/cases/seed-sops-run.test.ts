@@ -5,7 +5,8 @@ import { DEMO_PASSWORD, loadDemo } from '../demo/demo.service.js';
 // Every seed SOP, approved by its agency's head, put into effect and run to completion through the
 // API by the demo officials who hold each lane: the bindings resolve and no run gets stuck. A
 // collection SOP starts from its collection period (with the demo plans, whose agreements say which
-// units answer for indicators), and its entry steps need the units' values.
+// units answer for indicators), and its entry steps need the units' values; a measurement SOP
+// starts as the measurement cycle of its agency's year.
 
 let t: TestContext;
 const clients = new Map<string, Client>();
@@ -168,14 +169,26 @@ describe('every seed SOP runs to completion with its agency’s demo users', () 
         expect(period.statusCode, period.body).toBe(201);
         periodId = period.json().id;
       }
+      if (s.kind === 'measurement') {
+        // Refused without its measurement cycle; started for the agency's year instead.
+        const generic = await admin.request('POST', gov('/cases'), {
+          sopId: sop.id,
+          unitIds: [],
+          period: '2025',
+          subject: `Uji jalan ${s.title}`,
+        });
+        expect(generic.statusCode).toBe(400);
+      }
       const started = periodId
         ? await admin.request('POST', gov(`/collection-periods/${periodId}/cases`), { sopId: sop.id })
-        : await admin.request('POST', gov('/cases'), {
-            sopId: sop.id,
-            unitIds: units.map((u) => u.id),
-            period: '2026-T3',
-            subject: `Uji jalan ${s.title}`,
-          });
+        : s.kind === 'measurement'
+          ? await admin.request('POST', gov('/measurement-cycles'), { sopId: sop.id, agencyId, year: 2025 })
+          : await admin.request('POST', gov('/cases'), {
+              sopId: sop.id,
+              unitIds: units.map((u) => u.id),
+              period: '2026-T3',
+              subject: `Uji jalan ${s.title}`,
+            });
       expect(started.statusCode, started.body).toBe(201);
       let c = started.json();
       const lastBy = new Map<string, string>();

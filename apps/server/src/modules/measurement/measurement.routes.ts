@@ -1,20 +1,27 @@
 import {
+  caseDetail,
   createMeasurementRunBody,
   governmentParams,
+  measurementCycle,
+  measurementCycleListQuery,
+  measurementCycleParams,
   measurementReproduction,
   measurementRun,
   measurementRunListQuery,
   measurementRunParams,
   measurementRunSummary,
+  startMeasurementBody,
 } from '@sidakin/core';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { AppDeps } from '../../app.js';
 import { typed } from '../../http/types.js';
+import * as cycles from './cycles.service.js';
 import * as runs from './runs.service.js';
 
 const read = { access: { permission: 'measurement.read' as const } };
 const run = { access: { permission: 'measurement.run' as const } };
+const act = { access: { permission: 'cases.act' as const } };
 const base = '/api/governments/:governmentId';
 const tags = ['measurement'];
 
@@ -77,5 +84,53 @@ export async function measurementRoutes(app: FastifyInstance, deps: AppDeps): Pr
       },
     },
     async (req) => runs.reproduceRun({ db, ctx: req.ctx, ...req.params }),
+  );
+
+  // ── measurement cycles: the measurement SOP of an agency's year ──
+  api.get(
+    `${base}/measurement-cycles`,
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: 'Measurement cycles (an agency’s measurement of a year, run by its SOP)',
+        params: governmentParams,
+        querystring: measurementCycleListQuery,
+        response: { 200: z.object({ items: z.array(measurementCycle) }) },
+      },
+    },
+    async (req) => cycles.listCycles({ db, ctx: req.ctx, governmentId: req.params.governmentId, query: req.query }),
+  );
+  api.post(
+    `${base}/measurement-cycles`,
+    {
+      config: act,
+      schema: {
+        tags,
+        summary: 'Start the measurement SOP for an agency’s year: a cycle and the case that runs it',
+        params: governmentParams,
+        body: startMeasurementBody,
+        response: { 201: caseDetail },
+      },
+    },
+    async (req, reply) =>
+      reply
+        .status(201)
+        .send(
+          await cycles.startMeasurement({ db, ctx: req.ctx, governmentId: req.params.governmentId, input: req.body }),
+        ),
+  );
+  api.get(
+    `${base}/measurement-cycles/:cycleId`,
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: 'A measurement cycle',
+        params: measurementCycleParams,
+        response: { 200: measurementCycle },
+      },
+    },
+    async (req) => cycles.getCycle({ db, ctx: req.ctx, ...req.params }),
   );
 }
