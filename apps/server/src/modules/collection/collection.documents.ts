@@ -1,13 +1,8 @@
-import {
-  type CollectionRow,
-  formatNip,
-  formatPersonName,
-  type IndonesianTimeZone,
-  timeZoneLabels,
-} from '@sidakin/core';
+import type { CollectionRow } from '@sidakin/core';
 import type { Queryable } from '../../db/database.js';
 import type { RequestContext } from '../../http/context.js';
 import { buildWorkbook, type ExportSheet } from '../../xlsx/write.js';
+import { documentFrame } from '../org/document-frame.repo.js';
 import type * as repo from './collection.repo.js';
 import { answeringUnits, formOf } from './collection.service.js';
 import { renderCollectionReport } from './collection-pdf.js';
@@ -83,9 +78,6 @@ export async function recapWorkbook(period: repo.PeriodRow, lines: RecapLine[]):
 const l_ = (p: repo.PeriodRow) => (p.period.startsWith('q') ? `TW ${p.period.slice(1)}` : p.label);
 
 // ── the report: PDF and Excel ────────────────────────────────────────────────────────────────
-const dateFmt = (tz: string) =>
-  new Intl.DateTimeFormat('id-ID', { timeZone: tz, day: 'numeric', month: 'long', year: 'numeric' });
-
 /** "Laporan Hasil Pengumpulan Data Kinerja" of a period: every form, in the agency's letterhead. */
 export async function collectionReport(
   db: Queryable,
@@ -102,74 +94,15 @@ export async function collectionReport(
       mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     };
   }
-  const [g] = await db.query<{
-    name: string;
-    region: string;
-    address: string;
-    phone: string;
-    email: string;
-    website: string;
-    letterhead_lines: string[];
-    time_zone: IndonesianTimeZone;
-    logo: Uint8Array | null;
-    logo_mime: string | null;
-  }>(
-    'SELECT name, region, address, phone, email, website, letterhead_lines, time_zone, logo, logo_mime FROM governments WHERE id = $1',
-    [period.government_id],
-  );
-  const [agency] = await db.query<{ address: string }>('SELECT address FROM agencies WHERE id = $1', [
-    period.agency_id,
-  ]);
-  const [head] = await db.query<{
-    position_name: string;
-    name: string;
-    front_title: string;
-    back_title: string;
-    nip: string;
-    kind: string;
-  }>(
-    `SELECT p.name AS position_name, e.name, e.front_title, e.back_title, e.nip, pa.kind
-       FROM positions p JOIN position_assignments pa ON pa.position_id = p.id
-       JOIN employees e ON e.id = pa.employee_id JOIN governments g ON g.id = p.government_id
-      WHERE p.agency_id = $1 AND p.kind = 'head' AND p.unit_id IS NULL AND p.active
-        AND pa.starts_on <= (now() AT TIME ZONE g.time_zone)::date
-        AND (pa.ends_on IS NULL OR pa.ends_on >= (now() AT TIME ZONE g.time_zone)::date)
-      ORDER BY (pa.kind = 'definitive') DESC LIMIT 1`,
-    [period.agency_id],
-  );
-  const contact = [g!.phone && `Telepon ${g!.phone}`, g!.email && `Pos-el ${g!.email}`, g!.website]
-    .filter(Boolean)
-    .join(' · ');
-  const now = new Date();
+  const frame = await documentFrame(db, period.government_id, period.agency_id);
   const bytes = await renderCollectionReport({
-    letterhead: {
-      lines: g!.letterhead_lines,
-      address: agency?.address || g!.address,
-      contact,
-      logo: g!.logo && g!.logo_mime ? { bytes: Buffer.from(g!.logo), mimeType: g!.logo_mime } : null,
-    },
+    letterhead: frame.letterhead,
     agencyName: period.agency_name,
     periodLabel: period.label,
     status: period.status === 'locked' ? 'dikunci' : 'terbuka',
     lines,
-    signer: head
-      ? {
-          place: (g!.region || g!.name).replace(/^(Kabupaten|Kota|Provinsi)\s+/i, ''),
-          date: dateFmt(g!.time_zone).format(now),
-          position: head.position_name,
-          name: formatPersonName({ name: head.name, frontTitle: head.front_title, backTitle: head.back_title }),
-          nip: formatNip(head.nip),
-          acting: head.kind === 'definitive' ? '' : head.kind === 'plt' ? 'Plt.' : 'Plh.',
-        }
-      : null,
-    printedAt: `${new Intl.DateTimeFormat('id-ID', {
-      timeZone: g!.time_zone,
-      day: 'numeric',
-      month: 'long',
-      year: 'numeric',
-      hour: '2-digit',
-      minute: '2-digit',
-    }).format(now)} ${timeZoneLabels[g!.time_zone]}`,
+    signer: frame.signer,
+    printedAt: frame.printedAt,
   });
   return { bytes, fileName: `${base}.pdf`, mediaType: 'application/pdf' };
 }
