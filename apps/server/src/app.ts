@@ -19,7 +19,9 @@ import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { caseRoutes } from './modules/cases/cases.routes.js';
 import { collectionRoutes } from './modules/collection/collection.routes.js';
+import { measurementDocumentRoutes } from './modules/measurement/measurement.documents.routes.js';
 import { measurementRoutes } from './modules/measurement/measurement.routes.js';
+import { monitoringRoutes } from './modules/monitoring/monitoring.routes.js';
 // The collection module gives the steps of collection SOPs their meaning (registered on import).
 import './modules/collection/collection.steps.js';
 import { fileRoutes } from './modules/files/files.routes.js';
@@ -124,6 +126,8 @@ export async function buildApp(
     await planRoutes(api, deps);
     await collectionRoutes(api, deps);
     await measurementRoutes(api, deps);
+    await monitoringRoutes(api, deps);
+    await measurementDocumentRoutes(api, deps);
     await planExcelRoutes(api, deps);
     api.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
   });

@@ -10,8 +10,14 @@ import { PageOutlet, RouteFallback } from './ui/RouteFallback';
  * A page whose code is downloaded the first time someone opens it, so signing in and the home
  * page do not wait for every screen of the app. `name` is the module's export.
  */
-function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
-  return async () => ({ Component: (await load())[name] });
+function page<K extends string>(load: () => Promise<Record<K, ComponentType> | undefined>, name: K) {
+  return async () => {
+    const module = await load();
+    // No module: its file is gone after a release and main.tsx is reloading the app; keep the
+    // loader up until then rather than flash an error.
+    if (!module) return new Promise<never>(() => {});
+    return { Component: module[name] };
+  };
 }
 
 /** Paths are in Bahasa Indonesia, like the rest of what people see. */
@@ -65,6 +71,9 @@ export const router = createBrowserRouter([
             path: 'pengumpulan/:periodId/formulir/:unit',
             lazy: page(() => import('./collection/FormPage'), 'FormPage'),
           },
+
+          // Measurement
+          { path: 'pengukuran', lazy: page(() => import('./measurement/MeasurementPage'), 'MeasurementPage') },
 
           // SOPs
           { path: 'sop', lazy: page(() => import('./sop/SopLibraryPage'), 'SopLibraryPage') },

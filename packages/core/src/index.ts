@@ -6,6 +6,7 @@ export * from './contracts/collection.js';
 export * from './contracts/common.js';
 export * from './contracts/files.js';
 export * from './contracts/measurement.js';
+export * from './contracts/monitoring.js';
 export * from './contracts/org.js';
 export * from './contracts/plans.js';
 export * from './contracts/plans-excel.js';

@@ -22,6 +22,7 @@ import {
   IconBriefcase,
   IconBuildingCommunity,
   IconBuildingEstate,
+  IconChartBar,
   IconChecklist,
   IconChevronDown,
   IconFileCertificate,
@@ -178,6 +179,7 @@ function Navigation({ role }: { role: MeResponse['user']['role'] }) {
         )}
         {item('/kasus', t('shell.nav.cases'), <IconBriefcase size={20} stroke={1.6} />)}
         {item('/pengumpulan', t('shell.nav.collection'), <IconTablePlus size={20} stroke={1.6} />)}
+        {item('/pengukuran', t('shell.nav.measurement'), <IconChartBar size={20} stroke={1.6} />)}
         {item('/sop', t('shell.nav.sop'), <IconFileDescription size={20} stroke={1.6} />)}
         <NavLink
           label={t('shell.nav.planning')}

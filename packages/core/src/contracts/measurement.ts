@@ -88,6 +88,15 @@ export type MeasurementRunSummary = z.infer<typeof measurementRunSummary>;
 export const measurementRun = measurementRunSummary.extend({
   method: measurementMethod,
   results: z.array(measuredAgreement),
+  /** What the ids in the results name, as the plan has them now (for screens; documents too). */
+  names: z.object({
+    indicators: z.record(
+      z.string(),
+      z.object({ code: z.string(), name: z.string(), unitOfMeasure: z.string(), decimals: z.number().int() }),
+    ),
+    nodes: z.record(z.string(), z.object({ code: z.string(), name: z.string(), kind: z.string() })),
+    units: z.record(z.string(), z.string()),
+  }),
 });
 export type MeasurementRun = z.infer<typeof measurementRun>;
 

@@ -455,6 +455,7 @@ export async function completeCaseTask(opts: {
           task: { id: task.id, unitId: task.unit_id, stepNo: task.step_no },
           outcome: input.outcome,
           reason: input.reason,
+          comment: input.comment,
           returnUnits: input.unitIds,
           closesCase: next.state.status === 'completed',
         })

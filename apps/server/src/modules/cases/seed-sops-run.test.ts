@@ -6,7 +6,7 @@ import { DEMO_PASSWORD, loadDemo } from '../demo/demo.service.js';
 // API by the demo officials who hold each lane: the bindings resolve and no run gets stuck. A
 // collection SOP starts from its collection period (with the demo plans, whose agreements say which
 // units answer for indicators), and its entry steps need the units' values; a measurement SOP
-// starts as the measurement cycle of its agency's year.
+// starts as the measurement cycle of its agency's year, a monitoring SOP as its Renstra's.
 
 let t: TestContext;
 const clients = new Map<string, Client>();
@@ -169,8 +169,8 @@ describe('every seed SOP runs to completion with its agency’s demo users', () 
         expect(period.statusCode, period.body).toBe(201);
         periodId = period.json().id;
       }
-      if (s.kind === 'measurement') {
-        // Refused without its measurement cycle; started for the agency's year instead.
+      if (s.kind === 'measurement' || s.kind === 'monitoring') {
+        // Refused without its cycle; started for the agency's (or the Renstra's) year instead.
         const generic = await admin.request('POST', gov('/cases'), {
           sopId: sop.id,
           unitIds: [],
@@ -183,12 +183,20 @@ describe('every seed SOP runs to completion with its agency’s demo users', () 
         ? await admin.request('POST', gov(`/collection-periods/${periodId}/cases`), { sopId: sop.id })
         : s.kind === 'measurement'
           ? await admin.request('POST', gov('/measurement-cycles'), { sopId: sop.id, agencyId, year: 2025 })
-          : await admin.request('POST', gov('/cases'), {
-              sopId: sop.id,
-              unitIds: units.map((u) => u.id),
-              period: '2026-T3',
-              subject: `Uji jalan ${s.title}`,
-            });
+          : s.kind === 'monitoring'
+            ? await admin.request('POST', gov('/monitoring-cycles'), {
+                sopId: sop.id,
+                planId: (
+                  await t.db.query<{ id: string }>('SELECT id FROM plans WHERE agency_id = $1 LIMIT 1', [agencyId])
+                )[0]!.id,
+                year: 2025,
+              })
+            : await admin.request('POST', gov('/cases'), {
+                sopId: sop.id,
+                unitIds: units.map((u) => u.id),
+                period: '2026-T3',
+                subject: `Uji jalan ${s.title}`,
+              });
       expect(started.statusCode, started.body).toBe(201);
       let c = started.json();
       const lastBy = new Map<string, string>();

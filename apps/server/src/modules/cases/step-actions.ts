@@ -24,6 +24,8 @@ export interface StepActionContext {
   task: { id: string; unitId: string | null; stepNo: number };
   outcome: 'done' | 'ya' | 'tidak';
   reason: string | undefined;
+  /** The note the person wrote on completing the task ('' when none). */
+  comment: string;
   /** On a return into per-unit steps, the units that work again (all in scope when absent). */
   returnUnits: string[] | undefined;
   /** No step follows: completing this task closes the case. */

@@ -55,7 +55,7 @@ export async function startCollectionCase(opts: {
  * Sekretariat without head or staff positions of its own cannot run "Kepala Bidang" steps); the
  * forms of the others are completed and approved through the form endpoints.
  */
-async function unitsTheSopReaches(
+export async function unitsTheSopReaches(
   db: Queryable,
   governmentId: string,
   sopId: string,

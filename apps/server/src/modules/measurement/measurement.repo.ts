@@ -92,7 +92,7 @@ export interface NodeRow {
 export async function nodesOfPlans(db: Queryable, planIds: string[]): Promise<NodeRow[]> {
   if (planIds.length === 0) return [];
   return db.query<NodeRow>(
-    'SELECT id, plan_id, parent_id, kind FROM plan_nodes WHERE plan_id = ANY($1::uuid[]) AND active',
+    'SELECT id, plan_id, parent_id, kind FROM plan_nodes WHERE plan_id = ANY($1::uuid[]) AND active ORDER BY plan_id, sort_order, code, id',
     [planIds],
   );
 }

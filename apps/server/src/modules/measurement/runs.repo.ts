@@ -128,3 +128,19 @@ export async function supersede(tx: Tx, oldId: string, newId: string): Promise<v
     newId,
   ]);
 }
+
+/** Codes and names of the indicators, plan nodes and units a run's results refer to. */
+export async function namesOf(db: Queryable, indicatorIds: string[], nodeIds: string[], unitIds: string[]) {
+  const [indicators, nodes, units] = await Promise.all([
+    db.query<{ id: string; code: string; name: string; unit_of_measure: string; decimals: number }>(
+      'SELECT id, code, name, unit_of_measure, decimals FROM plan_indicators WHERE id = ANY($1::uuid[])',
+      [indicatorIds],
+    ),
+    db.query<{ id: string; code: string; name: string; kind: string }>(
+      'SELECT id, code, name, kind FROM plan_nodes WHERE id = ANY($1::uuid[])',
+      [nodeIds],
+    ),
+    db.query<{ id: string; name: string }>('SELECT id, name FROM units WHERE id = ANY($1::uuid[])', [unitIds]),
+  ]);
+  return { indicators, nodes, units };
+}

@@ -213,10 +213,27 @@ export async function getRun(opts: {
   authorize(opts.ctx.actor, 'measurement.read', opts.governmentId);
   const r = await repo.getRun(opts.db, opts.governmentId, opts.runId);
   if (!r) throw notFound();
+  const results = r.results as MeasurementRun['results'];
+  const n = await repo.namesOf(
+    opts.db,
+    [...new Set(results.flatMap((a) => a.result.indicators.map((i) => i.id)))],
+    [...new Set(results.flatMap((a) => a.result.nodes.map((x) => x.id)))],
+    results.flatMap((a) => (a.unitId ? [a.unitId] : [])),
+  );
   return {
     ...present(r),
     method: r.method as MeasurementMethod,
-    results: r.results as MeasurementRun['results'],
+    results,
+    names: {
+      indicators: Object.fromEntries(
+        n.indicators.map((i) => [
+          i.id,
+          { code: i.code, name: i.name, unitOfMeasure: i.unit_of_measure, decimals: i.decimals },
+        ]),
+      ),
+      nodes: Object.fromEntries(n.nodes.map((x) => [x.id, { code: x.code, name: x.name, kind: x.kind }])),
+      units: Object.fromEntries(n.units.map((u) => [u.id, u.name])),
+    },
   };
 }
 

@@ -37,6 +37,12 @@ describe('measurement runs', () => {
     );
     const own = run.results.find((r: { unitId: string | null }) => r.unitId === null);
     expect(own.result.agency.value).toBe(run.agencyAchievement);
+    // The ids of the results come with their names, for screens and documents.
+    for (const a of run.results) {
+      for (const i of a.result.indicators) expect(run.names.indicators[i.id]?.name, i.id).toBeTruthy();
+      for (const n of a.result.nodes) expect(run.names.nodes[n.id]?.name, n.id).toBeTruthy();
+      if (a.unitId) expect(run.names.units[a.unitId]).toBeTruthy();
+    }
     const audit = await s.t.db.query<{ n: number }>(
       "SELECT count(*)::int AS n FROM audit_log WHERE action = 'measurement_run.create' AND entity_id = $1",
       [run.id],
