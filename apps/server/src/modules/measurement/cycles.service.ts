@@ -3,10 +3,13 @@ import type { Database } from '../../db/database.js';
 import { AppError, invalidField, notFound } from '../../errors.js';
 import { authorize } from '../../http/access.js';
 import type { RequestContext } from '../../http/context.js';
+import type { FileStore } from '../../storage/file-store.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { getCase, startCaseTx } from '../cases/cases.service.js';
 import { onCaseStart, onStepAction, type StepActionContext } from '../cases/step-actions.js';
+import { storeSystemFile } from '../files/files.service.js';
 import * as repo from './cycles.repo.js';
+import { type DocumentKind, measurementDocumentFile } from './measurement.documents.js';
 import { loadInputs } from './measurement.service.js';
 import { createRunTx } from './runs.service.js';
 
@@ -16,6 +19,33 @@ import { createRunTx } from './runs.service.js';
 // step that closes the case needs an approved run and closes the cycle.
 
 const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
+
+let store: FileStore | null = null;
+/** The file store for the documents the steps produce (set when the routes are registered). */
+export function useMeasurementFileStore(files: FileStore): void {
+  store = files;
+}
+
+/** A document of the cycle's run, kept as the step's output. */
+async function runDocument(a: StepActionContext, runId: string, kind: DocumentKind, format: 'pdf' | 'xlsx') {
+  if (!store) throw new Error('measurement file store not set');
+  const doc = await measurementDocumentFile({
+    db: a.tx,
+    ctx: a.ctx,
+    governmentId: a.governmentId,
+    runId,
+    kind,
+    format,
+  });
+  const file = await storeSystemFile(a.tx, store, {
+    governmentId: a.governmentId,
+    name: doc.fileName,
+    mediaType: doc.mediaType,
+    bytes: doc.bytes,
+    userId: a.actor.userId,
+  });
+  return [{ fileId: file.id, output: a.step.outputs[0] ?? '' }];
+}
 
 function present(c: repo.CycleRow): MeasurementCycle {
   return {
@@ -177,7 +207,9 @@ onStepAction('measurement', 'measure', async (a) => {
     caseId: a.caseId,
   });
   await repo.setRun(a.tx, c.id, runId!);
-  return (await closeOn(a, c)) ?? { data: { cycleId: c.id, runId } };
+  // The Kertas Kerja Pengukuran Kinerja of the run is the step's output.
+  const attachments = await runDocument(a, runId!, 'kertas-kerja', 'pdf');
+  return (await closeOn(a, c)) ?? { attachments, data: { cycleId: c.id, runId } };
 });
 
 /** Steps after the measuring one need its run (a recap of nothing is refused). */
@@ -211,7 +243,9 @@ onStepAction('measurement', 'review', async (a) => {
     after: { status: 'approved', approvedRunId: c.run_id, caseId: a.caseId },
   });
   const after = { ...c, approved_run_id: c.run_id };
-  return (await closeOn(a, after)) ?? { data: { cycleId: c.id, approvedRunId: c.run_id } };
+  // The approved Laporan Hasil Pengukuran Kinerja is the review's output.
+  const attachments = await runDocument(a, c.run_id!, 'laporan', 'pdf');
+  return (await closeOn(a, after)) ?? { attachments, data: { cycleId: c.id, approvedRunId: c.run_id } };
 });
 
 for (const kind of ['recap', 'report', 'analyse']) {
@@ -220,7 +254,17 @@ for (const kind of ['recap', 'report', 'analyse']) {
     const measureIndex = a.doc.steps.findIndex((s) => s.action === 'measure');
     const here = a.doc.steps.findIndex((s) => s.no === a.step.no);
     if (measureIndex >= 0 && here > measureIndex) needsRun(c);
-    return (await closeOn(a, c)) ?? { data: { cycleId: c.id, runId: c.run_id } };
+    // After measuring: the recap gives the Rekapitulasi (Excel), a report the draft Laporan (PDF).
+    const attachments =
+      c.run_id && here > measureIndex && kind !== 'analyse'
+        ? await runDocument(
+            a,
+            c.run_id,
+            kind === 'recap' ? 'rekapitulasi' : 'laporan',
+            kind === 'recap' ? 'xlsx' : 'pdf',
+          )
+        : [];
+    return (await closeOn(a, c)) ?? { attachments, data: { cycleId: c.id, runId: c.run_id } };
   });
 }
 for (const kind of ['archive', 'sign', 'task', 'instruct', 'meeting', 'prepare-format', 'distribute']) {

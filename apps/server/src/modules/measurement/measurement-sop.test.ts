@@ -103,6 +103,26 @@ describe('Disdagtrans Pesisir Selatan: Pengukuran Data Kinerja', () => {
       [2, 'case_step', kase.id, true],
       [1, 'case_step', kase.id, false],
     ]);
+    // The documents of the run are the steps' outputs: the Kertas Kerja when measuring, the
+    // Rekapitulasi at the recap, the draft Laporan at the report and the approved one at the review.
+    type Done = Task & { attachments: { name: string; mediaType: string }[] };
+    const outputs = (no: number) =>
+      (kase.tasks as Done[])
+        .filter((x) => x.stepNo === no && x.status === 'done')
+        .flatMap((x) => x.attachments.map((f) => [f.name.split(' (')[0], f.mediaType]));
+    expect(outputs(5)).toEqual([
+      ['Kertas Kerja Pengukuran Kinerja Dinas Perdagangan dan Transmigrasi 2025', 'application/pdf'],
+      ['Kertas Kerja Pengukuran Kinerja Dinas Perdagangan dan Transmigrasi 2025', 'application/pdf'],
+    ]);
+    expect(outputs(6)[0]).toEqual([
+      'Rekapitulasi Hasil Pengukuran Kinerja Dinas Perdagangan dan Transmigrasi 2025',
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    ]);
+    expect(outputs(7)[0]![1]).toBe('application/pdf');
+    expect(outputs(8).at(-1)).toEqual([
+      'Laporan Hasil Pengukuran Kinerja Dinas Perdagangan dan Transmigrasi 2025',
+      'application/pdf',
+    ]);
     // The approval is on record.
     const audit = await s.t.db.query<{ n: number }>(
       "SELECT count(*)::int AS n FROM audit_log WHERE action = 'measurement_cycle.approve' AND entity_id = $1",

@@ -28,6 +28,7 @@ const tags = ['measurement'];
 export async function measurementRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
   const api = typed(app);
   const { db } = deps;
+  cycles.useMeasurementFileStore(deps.files);
   api.get(
     `${base}/measurement-runs`,
     {
