@@ -72,7 +72,8 @@ export const router = createBrowserRouter([
             lazy: page(() => import('./collection/FormPage'), 'FormPage'),
           },
 
-          // Measurement
+          // Measurement and Renstra monitoring
+          { path: 'monitoring-renstra', lazy: page(() => import('./monitoring/MonitoringPage'), 'MonitoringPage') },
           { path: 'pengukuran', lazy: page(() => import('./measurement/MeasurementPage'), 'MeasurementPage') },
 
           // SOPs

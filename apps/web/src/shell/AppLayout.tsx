@@ -35,6 +35,7 @@ import {
   IconSitemap,
   IconTablePlus,
   IconTargetArrow,
+  IconTimeline,
   IconUserCircle,
   IconUserShield,
   IconUsers,
@@ -159,7 +160,9 @@ function Navigation({ role }: { role: MeResponse['user']['role'] }) {
     />
   );
   const inOrganisation = location.pathname.startsWith('/organisasi');
-  const inPlanning = location.pathname.startsWith('/rencana') || location.pathname.startsWith('/perjanjian-kinerja');
+  const inPlanning = ['/rencana', '/perjanjian-kinerja', '/monitoring-renstra'].some((p) =>
+    location.pathname.startsWith(p),
+  );
   return (
     <nav aria-label={t('shell.nav.label')}>
       <Stack gap={2}>
@@ -191,6 +194,7 @@ function Navigation({ role }: { role: MeResponse['user']['role'] }) {
         >
           {item('/rencana', t('shell.nav.plans'), <IconTargetArrow size={18} stroke={1.6} />)}
           {item('/perjanjian-kinerja', t('shell.nav.agreements'), <IconFileCertificate size={18} stroke={1.6} />)}
+          {item('/monitoring-renstra', t('shell.nav.monitoring'), <IconTimeline size={18} stroke={1.6} />)}
         </NavLink>
         <NavLink
           label={t('shell.nav.organisation')}
