@@ -8,7 +8,6 @@ import {
   Menu,
   MultiSelect,
   Progress,
-  Select,
   SimpleGrid,
   Stack,
   Table,
@@ -17,13 +16,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import {
-  type CollectionCompleteness,
-  type CollectionPeriod,
-  type Page,
-  type SopSummary,
-  updateCollectionPeriodBody,
-} from '@sidakin/core';
+import { type CollectionCompleteness, type CollectionPeriod, updateCollectionPeriodBody } from '@sidakin/core';
 import {
   IconArrowLeft,
   IconCalendarEvent,
@@ -32,15 +25,15 @@ import {
   IconPlayerPlay,
   IconTable,
 } from '@tabler/icons-react';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router-dom';
+import { Link, useParams } from 'react-router-dom';
 import { isAdmin, useSession } from '../auth/session';
-import type { CaseDetail } from '../cases/model';
-import { casesKey } from '../cases/queries';
-import { api, govPath } from '../lib/api';
+import { StartSopModal } from '../cases/StartSopModal';
+import { api } from '../lib/api';
 import { useForm } from '../lib/form';
-import { govKey, useApiMutation } from '../lib/query';
+import { useApiMutation } from '../lib/query';
 import { useFormatters } from '../shell/government';
 import { ConfirmModal } from '../ui/ConfirmModal';
 import { DataState } from '../ui/DataState';
@@ -460,72 +453,33 @@ function StartCollectionModal(props: {
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const navigate = useNavigate();
-  const form = useForm({ sopId: null as string | null, unitIds: [] as string[] });
-  const sops = useQuery({
-    queryKey: [...govKey(props.governmentId), 'sops', 'collection-of', props.period.agencyId],
-    queryFn: () =>
-      api.get<Page<SopSummary>>(govPath(props.governmentId, '/sops'), {
-        agencyId: props.period.agencyId,
-        kind: 'collection',
-        pageSize: 50,
-      }),
-    enabled: props.opened,
-  });
-  const start = useApiMutation(
-    (body: unknown) => api.post<CaseDetail>(periodPath(props.governmentId, props.period.id, '/cases'), body),
-    {
-      invalidate: [casesKey(props.governmentId), collectionKey(props.governmentId)],
-      successMessage: t('collection.started'),
-      onSuccess: (kase) => {
-        props.onClose();
-        navigate(`/kasus/${kase.id}`);
-      },
-      onError: form.applyError,
-    },
-  );
-  const items = sops.data?.items ?? [];
+  const [unitIds, setUnitIds] = useState<string[]>([]);
   return (
-    <FormModal
+    <StartSopModal
+      governmentId={props.governmentId}
+      agencyId={props.period.agencyId}
+      kind="collection"
       opened={props.opened}
       onClose={props.onClose}
       title={t('collection.startSopTitle', { label: props.period.label })}
-      submitting={start.isPending}
-      formError={form.formError}
       submitLabel={t('collection.start')}
-      onSubmit={() => {
-        if (!form.values.sopId) {
-          form.setErrors({ sopId: t('validation.choose') });
-          return;
-        }
-        const unitIds = form.values.unitIds;
-        start.mutate({ sopId: form.values.sopId, ...(unitIds.length ? { unitIds } : {}) });
-      }}
+      successMessage={t('collection.started')}
+      noSopText={t('collection.noCollectionSop')}
+      path={periodPath(props.governmentId, props.period.id, '/cases')}
+      body={(sopId) => ({ sopId, ...(unitIds.length ? { unitIds } : {}) })}
+      invalidate={[collectionKey(props.governmentId)]}
+      intro={<Text size="sm">{t('collection.startSopHint')}</Text>}
     >
-      <Text size="sm">{t('collection.startSopHint')}</Text>
-      {sops.isSuccess && items.length === 0 ? (
-        <Alert color="orange" variant="light">
-          {t('collection.noCollectionSop')}
-        </Alert>
-      ) : null}
-      <Select
-        label={t('collection.sop')}
-        required
-        data={items.map((s) => ({ value: s.id, label: s.title }))}
-        comboboxProps={{ withinPortal: true }}
-        {...form.select('sopId')}
-      />
       <MultiSelect
         label={t('collection.scope')}
         description={t('collection.scopeHint')}
-        placeholder={form.values.unitIds.length ? undefined : t('collection.allUnits')}
+        placeholder={unitIds.length ? undefined : t('collection.allUnits')}
         data={props.units}
-        value={form.values.unitIds}
-        onChange={(value) => form.setField('unitIds', value)}
-        error={form.errors.unitIds}
+        value={unitIds}
+        onChange={setUnitIds}
         clearable
         comboboxProps={{ withinPortal: true }}
       />
-    </FormModal>
+    </StartSopModal>
   );
 }

@@ -14,24 +14,20 @@ import {
   Title,
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import type { MeasurementRun, MeasurementRunSummary, Page, SopSummary } from '@sidakin/core';
+import type { MeasurementRun, MeasurementRunSummary } from '@sidakin/core';
 import { IconDownload, IconPlayerPlay, IconRefresh, IconShieldCheck } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router-dom';
-import type { CaseDetail } from '../cases/model';
-import { casesKey } from '../cases/queries';
+import { StartSopModal } from '../cases/StartSopModal';
 import { formatPercent } from '../collection/model';
 import { api, govPath } from '../lib/api';
-import { useForm } from '../lib/form';
 import { govKey, useApiMutation, useListParams } from '../lib/query';
 import { AgencySelect } from '../org/selects';
 import { formatDecimal } from '../plans/model';
 import { yearChoices } from '../plans/PlansPage';
 import { useFormatters } from '../shell/government';
 import { DataState } from '../ui/DataState';
-import { FormModal } from '../ui/FormModal';
 import { NeedGovernment } from '../ui/NeedGovernment';
 import { PageHeader } from '../ui/PageHeader';
 
@@ -421,59 +417,20 @@ function StartMeasurementModal(props: {
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const navigate = useNavigate();
-  const form = useForm({ sopId: null as string | null });
-  const sops = useQuery({
-    queryKey: [...govKey(props.governmentId), 'sops', 'measurement-of', props.agencyId],
-    queryFn: () =>
-      api.get<Page<SopSummary>>(govPath(props.governmentId, '/sops'), {
-        agencyId: props.agencyId,
-        kind: 'measurement',
-        pageSize: 50,
-      }),
-    enabled: props.opened,
-  });
-  const start = useApiMutation(
-    (body: unknown) => api.post<CaseDetail>(govPath(props.governmentId, '/measurement-cycles'), body),
-    {
-      invalidate: [casesKey(props.governmentId), measurementKey(props.governmentId)],
-      successMessage: t('measurement.started'),
-      onSuccess: (kase) => {
-        props.onClose();
-        navigate(`/kasus/${kase.id}`);
-      },
-      onError: form.applyError,
-    },
-  );
-  const items = sops.data?.items ?? [];
   return (
-    <FormModal
+    <StartSopModal
+      governmentId={props.governmentId}
+      agencyId={props.agencyId}
+      kind="measurement"
       opened={props.opened}
       onClose={props.onClose}
       title={t('measurement.startSopTitle', { year: props.year })}
-      submitting={start.isPending}
-      formError={form.formError}
       submitLabel={t('measurement.start')}
-      onSubmit={() => {
-        if (!form.values.sopId) {
-          form.setErrors({ sopId: t('validation.choose') });
-          return;
-        }
-        start.mutate({ sopId: form.values.sopId, agencyId: props.agencyId, year: props.year });
-      }}
-    >
-      {sops.isSuccess && items.length === 0 ? (
-        <Alert color="orange" variant="light">
-          {t('measurement.noSop')}
-        </Alert>
-      ) : null}
-      <Select
-        label={t('measurement.sop')}
-        required
-        data={items.map((s) => ({ value: s.id, label: s.title }))}
-        comboboxProps={{ withinPortal: true }}
-        {...form.select('sopId')}
-      />
-    </FormModal>
+      successMessage={t('measurement.started')}
+      noSopText={t('measurement.noSop')}
+      path={govPath(props.governmentId, '/measurement-cycles')}
+      body={(sopId) => ({ sopId, agencyId: props.agencyId, year: props.year })}
+      invalidate={[measurementKey(props.governmentId)]}
+    />
   );
 }

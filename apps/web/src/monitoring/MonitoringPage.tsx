@@ -1,21 +1,19 @@
 import { Alert, Anchor, Badge, Button, Card, Group, Menu, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import type { MonitoringCycle, Page, Plan, SopSummary } from '@sidakin/core';
+import type { MonitoringCycle, Page, Plan } from '@sidakin/core';
 import { IconDownload, IconPlayerPlay } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router-dom';
-import type { CaseDetail } from '../cases/model';
-import { casesKey, fileUrl } from '../cases/queries';
+import { fileUrl } from '../cases/queries';
+import { StartSopModal } from '../cases/StartSopModal';
 import { formatPercent } from '../collection/model';
 import { api, govPath } from '../lib/api';
-import { useForm } from '../lib/form';
-import { govKey, useApiMutation, useListParams } from '../lib/query';
+import { govKey, useListParams } from '../lib/query';
 import { formatDecimal, formatTarget } from '../plans/model';
 import { yearChoices } from '../plans/PlansPage';
 import { useFormatters } from '../shell/government';
 import { DataState } from '../ui/DataState';
-import { FormModal } from '../ui/FormModal';
 import { NeedGovernment } from '../ui/NeedGovernment';
 import { PageHeader } from '../ui/PageHeader';
 
@@ -241,59 +239,22 @@ function CycleView({ governmentId, cycle }: { governmentId: string; cycle: Monit
 
 function StartMonitoringModal(props: { governmentId: string; plan: Plan; opened: boolean; onClose: () => void }) {
   const { t } = useTranslation();
-  const navigate = useNavigate();
-  const form = useForm({ sopId: null as string | null, year: String(new Date().getFullYear() - 1) as string | null });
-  const sops = useQuery({
-    queryKey: [...govKey(props.governmentId), 'sops', 'monitoring-of', props.plan.agencyId],
-    queryFn: () =>
-      api.get<Page<SopSummary>>(govPath(props.governmentId, '/sops'), {
-        agencyId: props.plan.agencyId,
-        kind: 'monitoring',
-        pageSize: 50,
-      }),
-    enabled: props.opened,
-  });
-  const start = useApiMutation(
-    (body: unknown) => api.post<CaseDetail>(govPath(props.governmentId, '/monitoring-cycles'), body),
-    {
-      invalidate: [casesKey(props.governmentId), monitoringKey(props.governmentId)],
-      successMessage: t('monitoring.started'),
-      onSuccess: (kase) => {
-        props.onClose();
-        navigate(`/kasus/${kase.id}`);
-      },
-      onError: form.applyError,
-    },
-  );
-  const items = sops.data?.items ?? [];
+  const [year, setYear] = useState(String(new Date().getFullYear() - 1));
   return (
-    <FormModal
+    <StartSopModal
+      governmentId={props.governmentId}
+      agencyId={props.plan.agencyId}
+      kind="monitoring"
       opened={props.opened}
       onClose={props.onClose}
       title={t('monitoring.startTitle', { plan: props.plan.name })}
-      submitting={start.isPending}
-      formError={form.formError}
       submitLabel={t('monitoring.startShort')}
-      onSubmit={() => {
-        if (!form.values.sopId) {
-          form.setErrors({ sopId: t('validation.choose') });
-          return;
-        }
-        start.mutate({ sopId: form.values.sopId, planId: props.plan.id, year: Number(form.values.year) });
-      }}
+      successMessage={t('monitoring.started')}
+      noSopText={t('monitoring.noSop')}
+      path={govPath(props.governmentId, '/monitoring-cycles')}
+      body={(sopId) => ({ sopId, planId: props.plan.id, year: Number(year) })}
+      invalidate={[monitoringKey(props.governmentId)]}
     >
-      {sops.isSuccess && items.length === 0 ? (
-        <Alert color="orange" variant="light">
-          {t('monitoring.noSop')}
-        </Alert>
-      ) : null}
-      <Select
-        label={t('monitoring.sop')}
-        required
-        data={items.map((s) => ({ value: s.id, label: s.title }))}
-        comboboxProps={{ withinPortal: true }}
-        {...form.select('sopId')}
-      />
       <Select
         label={t('monitoring.year')}
         required
@@ -301,9 +262,10 @@ function StartMonitoringModal(props: { governmentId: string; plan: Plan; opened:
         data={yearChoices().filter(
           (y) => Number(y.value) >= props.plan.startYear && Number(y.value) <= props.plan.endYear,
         )}
+        value={year}
+        onChange={(v) => setYear(v ?? year)}
         comboboxProps={{ withinPortal: true }}
-        {...form.select('year')}
       />
-    </FormModal>
+    </StartSopModal>
   );
 }

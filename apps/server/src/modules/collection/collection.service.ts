@@ -1185,6 +1185,50 @@ export interface ActAs {
   displayName: string;
 }
 
+type FormAct = 'complete' | 'approve' | 'return';
+
+/**
+ * Moves a form to its next state: the submission, its event (with the case that did it) and the
+ * audit record, in the caller's transaction.
+ */
+async function transition(
+  tx: Tx,
+  ctx: RequestContext,
+  actor: ActAs,
+  period: repo.PeriodRow,
+  sub: { id: string; status: string },
+  unitId: string | null,
+  to: { kind: FormAct; status: 'completed' | 'approved' | 'returned'; reason: string | null },
+  caseId: string | null,
+  extra: Record<string, unknown> = {},
+): Promise<void> {
+  await repo.setSubmission(tx, sub.id, to.status, actor.userId, to.reason);
+  await repo.insertSubmissionEvent(tx, {
+    government_id: period.government_id,
+    submission_id: sub.id,
+    kind: to.kind,
+    reason: to.reason ?? '',
+    case_id: caseId,
+    user_id: actor.userId,
+    user_name: actor.displayName,
+  });
+  await recordAudit(tx, ctx, {
+    governmentId: period.government_id,
+    action: `collection_submission.${to.kind}`,
+    entityType: 'collection_submission',
+    entityId: sub.id,
+    before: { status: sub.status },
+    after: {
+      status: to.status,
+      ...(to.reason === null ? {} : { reason: to.reason }),
+      ...extra,
+      periodId: period.id,
+      unitId,
+      caseId,
+    },
+  });
+}
+
 /** Completes a unit's form (someone of the unit); refused, listing them, while errors remain. */
 export async function completeFormTx(
   tx: Tx,
@@ -1215,24 +1259,16 @@ export async function completeFormTx(
   }
   const errors = formErrors(form);
   if (errors.length) throw new AppError('FORM_HAS_ERRORS', { details: errors });
-  await repo.setSubmission(tx, sub.id, 'completed', actor.userId, null);
-  await repo.insertSubmissionEvent(tx, {
-    government_id: period.government_id,
-    submission_id: sub.id,
-    kind: 'complete',
-    reason: '',
-    case_id: caseId,
-    user_id: actor.userId,
-    user_name: actor.displayName,
-  });
-  await recordAudit(tx, ctx, {
-    governmentId: period.government_id,
-    action: 'collection_submission.complete',
-    entityType: 'collection_submission',
-    entityId: sub.id,
-    before: { status: sub.status },
-    after: { status: 'completed', periodId: period.id, unitId, caseId },
-  });
+  await transition(
+    tx,
+    ctx,
+    actor,
+    period,
+    sub,
+    unitId,
+    { kind: 'complete', status: 'completed', reason: null },
+    caseId,
+  );
 }
 
 export async function approveFormTx(
@@ -1263,24 +1299,7 @@ export async function approveFormTx(
   }
   // The person who completed the form does not approve it.
   if (sub.completed_by_user_id === actor.userId) throw new AppError('SELF_REVIEW');
-  await repo.setSubmission(tx, sub.id, 'approved', actor.userId, null);
-  await repo.insertSubmissionEvent(tx, {
-    government_id: period.government_id,
-    submission_id: sub.id,
-    kind: 'approve',
-    reason: '',
-    case_id: caseId,
-    user_id: actor.userId,
-    user_name: actor.displayName,
-  });
-  await recordAudit(tx, ctx, {
-    governmentId: period.government_id,
-    action: 'collection_submission.approve',
-    entityType: 'collection_submission',
-    entityId: sub.id,
-    before: { status: sub.status },
-    after: { status: 'approved', periodId: period.id, unitId, caseId },
-  });
+  await transition(tx, ctx, actor, period, sub, unitId, { kind: 'approve', status: 'approved', reason: null }, caseId);
 }
 
 export async function returnFormTx(
@@ -1318,27 +1337,9 @@ export async function returnFormTx(
     }
     await repo.markValueReturned(tx, v.id, item.reason);
   }
-  await repo.setSubmission(tx, sub.id, 'returned', actor.userId, input.reason);
-  await repo.insertSubmissionEvent(tx, {
-    government_id: period.government_id,
-    submission_id: sub.id,
-    kind: 'return',
-    reason: input.reason,
-    case_id: caseId,
-    user_id: actor.userId,
-    user_name: actor.displayName,
-  });
-  await recordAudit(tx, ctx, {
-    governmentId: period.government_id,
-    action: 'collection_submission.return',
-    entityType: 'collection_submission',
-    entityId: sub.id,
-    before: { status: sub.status },
-    after: { status: 'returned', reason: input.reason, values, periodId: period.id, unitId, caseId },
-  });
+  const to = { kind: 'return', status: 'returned', reason: input.reason } as const;
+  await transition(tx, ctx, actor, period, sub, unitId, to, caseId, { values });
 }
-
-type FormAct = 'complete' | 'approve' | 'return';
 
 export async function actOnForm(opts: {
   db: Database;

@@ -70,7 +70,8 @@ function present(r: repo.RunRow): MeasurementRunSummary {
 /**
  * Measures an agency's year and keeps it as a run: method, inputs (with their hash) and results.
  * The previous current run, if any, is superseded and stays readable. With `onlyIfChanged`, nothing
- * happens when the inputs are the same as the current run's.
+ * happens when the inputs are the same as the current run's; with `onlyIfMeasured`, when the year
+ * has no run yet.
  */
 export async function createRunTx(
   tx: Tx,
@@ -84,9 +85,12 @@ export async function createRunTx(
     reason: string;
     caseId?: string | null;
     onlyIfChanged?: boolean;
+    /** Only re-measure a year that has been measured before. */
+    onlyIfMeasured?: boolean;
   },
 ): Promise<string | null> {
   const current = await repo.currentRunForUpdate(tx, input.agencyId, input.year);
+  if (input.onlyIfMeasured && !current) return null;
   const inputs = await loadInputs(tx, input.governmentId, input.year, input.agencyId);
   if (inputs.length === 0) {
     throw invalidField('body.year', {
@@ -143,8 +147,6 @@ export async function createRunTx(
 
 // A late entry or a correction re-measures the agency's year when it has been measured before.
 onValuesChanged(async (tx, ctx, change) => {
-  const current = await repo.currentRunForUpdate(tx, change.agencyId, change.year);
-  if (!current) return;
   await createRunTx(tx, ctx, ctx.actor, {
     governmentId: change.governmentId,
     agencyId: change.agencyId,
@@ -152,6 +154,7 @@ onValuesChanged(async (tx, ctx, change) => {
     trigger: 'data_changed',
     reason: change.reason,
     onlyIfChanged: true,
+    onlyIfMeasured: true,
   });
 });
 
