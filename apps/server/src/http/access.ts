@@ -26,6 +26,7 @@ export const permissions = [
   'collection.manage',
   'measurement.read',
   'measurement.run',
+  'measurement.manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -54,6 +55,7 @@ const grants: Record<Role, ReadonlySet<Permission>> = {
     'collection.manage',
     'measurement.read',
     'measurement.run',
+    'measurement.manage',
   ]),
   member: new Set<Permission>([
     'government.read',

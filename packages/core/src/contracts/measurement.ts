@@ -1,24 +1,31 @@
 import { z } from 'zod';
+import { bandColors } from '../measure/scale.js';
+import { expectedUpdatedAt } from './org.js';
 import { yearNumber } from './plans.js';
+
+const localized = z.object({ id: z.string(), en: z.string() });
+
+/** A category scale as a run keeps it. */
+export const categoryScale = z.object({
+  key: z.string(),
+  name: localized,
+  source: z.string(),
+  bands: z.array(
+    z.object({
+      key: z.string(),
+      label: localized,
+      from: z.string().nullable(),
+      exclusive: z.boolean().optional(),
+      color: z.string(),
+    }),
+  ),
+});
 
 /** How a run measured: kept with the run, so a past report reproduces exactly. */
 export const measurementMethod = z.object({
   /** The engine's rules version; a change in the rules gets a new one. */
   engine: z.string(),
-  scale: z.object({
-    key: z.string(),
-    name: z.object({ id: z.string(), en: z.string() }),
-    source: z.string(),
-    bands: z.array(
-      z.object({
-        key: z.string(),
-        label: z.object({ id: z.string(), en: z.string() }),
-        from: z.string().nullable(),
-        exclusive: z.boolean().optional(),
-        color: z.string(),
-      }),
-    ),
-  }),
+  scale: categoryScale,
   decimals: z.number().int(),
   cap: z.string().nullable(),
   efficiency: z.enum(['difference', 'ratio']),
@@ -44,6 +51,14 @@ export const measuredIndicator = z.object({
   }),
 });
 const rolled = z.object({ value: z.string().nullable(), measured: z.number().int(), unmeasured: z.number().int() });
+/** Pagu, spending, absorption and efficiency of a plan node or the agency (present when known). */
+export const measuredBudget = z.object({
+  ceiling: z.string().nullable(),
+  spent: z.string().nullable(),
+  absorption: z.string().nullable(),
+  efficiency: z.string().nullable(),
+});
+export type MeasuredBudget = z.infer<typeof measuredBudget>;
 
 export const measuredAgreement = z.object({
   agreementId: z.uuid(),
@@ -57,9 +72,10 @@ export const measuredAgreement = z.object({
         id: z.string(),
         from: z.enum(['indicators', 'children', 'none']),
         category: z.string().nullable(),
+        budget: measuredBudget.optional(),
       }),
     ),
-    agency: rolled.extend({ category: z.string().nullable() }),
+    agency: rolled.extend({ category: z.string().nullable(), budget: measuredBudget.optional() }),
   }),
 });
 export type MeasuredAgreement = z.infer<typeof measuredAgreement>;
@@ -147,3 +163,71 @@ export const measurementCycleListQuery = z.strictObject({
   year: z.coerce.number().int().min(2000).max(2100).optional(),
 });
 export const measurementCycleParams = z.strictObject({ governmentId: z.uuid(), cycleId: z.uuid() });
+
+// ── a government's measurement settings ──
+/** An achievement edge as written: "91", "50", "85.5" (percent, up to two decimals). */
+const edge = z
+  .string()
+  .trim()
+  .regex(/^\d{1,3}([.,]\d{1,2})?$/, 'Tulis batas sebagai angka persen, mis. 90 atau 85,5')
+  .transform((v) => v.replace(',', '.'));
+const labelText = z.string().trim().min(1).max(60);
+
+/** A scale a government writes: the words, the edges from the highest band down, the colours. */
+export const categoryScaleInput = z.strictObject({
+  key: z
+    .string()
+    .trim()
+    .min(1)
+    .max(64)
+    .regex(/^[a-z0-9][a-z0-9-]*$/, 'Kode hanya boleh huruf kecil, angka dan tanda hubung'),
+  name: z.strictObject({ id: z.string().trim().min(1).max(120), en: z.string().trim().min(1).max(120) }),
+  source: z.string().trim().max(300),
+  bands: z
+    .array(
+      z.strictObject({
+        key: z
+          .string()
+          .trim()
+          .min(1)
+          .max(40)
+          .regex(/^[a-z0-9][a-z0-9-]*$/, 'Kode hanya boleh huruf kecil, angka dan tanda hubung'),
+        label: z.strictObject({ id: labelText, en: labelText }),
+        from: edge.nullable(),
+        exclusive: z.boolean().optional(),
+        color: z.enum(bandColors),
+      }),
+    )
+    .min(2)
+    .max(8),
+});
+
+export const measurementSettings = z.object({
+  scale: categoryScale,
+  /** Decimals of every achievement (0–4). */
+  decimals: z.number().int(),
+  /** Achievements above this are reported at it (e.g. "120"); null for no cap. */
+  cap: z.string().nullable(),
+  efficiencyFormula: z.enum(['difference', 'ratio']),
+  /** The plan level whose achievements make the agency's: sasaran (objective) or tujuan (goal). */
+  agencyFrom: z.enum(['objective', 'goal']),
+  /** The scales a government may start from. */
+  presets: z.array(categoryScale),
+  updatedAt: z.string().nullable(),
+});
+export type MeasurementSettings = z.infer<typeof measurementSettings>;
+
+export const updateMeasurementSettingsBody = z.strictObject({
+  scale: categoryScaleInput,
+  decimals: z.number().int().min(0).max(4),
+  cap: z
+    .string()
+    .trim()
+    .regex(/^\d{3}([.,]\d{1,2})?$/, 'Tulis batas atas sebagai angka persen 100 atau lebih, mis. 120')
+    .transform((v) => v.replace(',', '.'))
+    .nullable(),
+  efficiencyFormula: z.enum(['difference', 'ratio']),
+  agencyFrom: z.enum(['objective', 'goal']),
+  expectedUpdatedAt,
+});
+export type UpdateMeasurementSettingsBody = z.infer<typeof updateMeasurementSettingsBody>;

@@ -70,3 +70,43 @@ export function renstraProgress(input: {
   }
   return { againstEnd, fromBaseline };
 }
+
+export type PaceStatus = 'on_track' | 'behind' | 'unmeasured';
+
+/**
+ * Whether an indicator keeps pace with its Renstra: its progress from the baseline toward the end
+ * target (or, without a baseline or with an end range, its actual against the end target) set
+ * against the share of the Renstra's years gone by in `year` (`expected`, percent).
+ */
+export function renstraPace(input: {
+  actual: string | null;
+  /** The end target: one value, or a range. */
+  endTarget: { value: string | null; low: string | null; high: string | null } | null;
+  baseline: string | null;
+  direction: AchievementDirection;
+  lowerBetterFormula: LowerBetterFormula;
+  startYear: number;
+  endYear: number;
+  year: number;
+  decimals?: number;
+}): { againstEnd: string | null; fromBaseline: string | null; expected: string; status: PaceStatus } {
+  const d = input.decimals ?? 2;
+  const againstEnd = achievement({
+    direction: input.direction,
+    lowerBetterFormula: input.lowerBetterFormula,
+    target: input.endTarget,
+    actual: input.actual,
+    decimals: d,
+  }).value;
+  const fromBaseline =
+    input.endTarget?.value == null
+      ? null
+      : renstraProgress({ ...input, endTarget: input.endTarget.value, decimals: d }).fromBaseline;
+  const span = input.endYear - input.startYear + 1;
+  const passed = Math.min(span, Math.max(0, input.year - input.startYear + 1));
+  const expected = fromMicros(ratioMicros(BigInt(passed) * 100_000_000n, BigInt(span) * 1_000_000n) ?? 0n, 2);
+  const judged = fromBaseline ?? againstEnd;
+  const status: PaceStatus =
+    judged === null ? 'unmeasured' : toMicros(judged) >= toMicros(expected) ? 'on_track' : 'behind';
+  return { againstEnd, fromBaseline, expected, status };
+}

@@ -3,7 +3,7 @@ import { aggregateQuarters } from './aggregate.js';
 import { budgetAbsorption, change, efficiency, renstraProgress } from './efficiency.js';
 import { convertAchievement, defaultIkiConversion, predikatKinerja } from './individual.js';
 import { rollUp } from './rollup.js';
-import { type CategoryScale, categorize, permendagri86Scale, scaleProblems } from './scale.js';
+import { type CategoryScale, categorize, lanScale, permendagri86Scale, scaleIssues } from './scale.js';
 import { type MeasureIndicator, measureYear } from './year.js';
 
 describe('quarters into the year', () => {
@@ -60,7 +60,17 @@ describe('category scales', () => {
       'rendah',
       'sangat-rendah',
     ]);
-    expect(scaleProblems(permendagri86Scale)).toEqual([]);
+    expect(scaleIssues(permendagri86Scale)).toEqual([]);
+    expect(scaleIssues(lanScale)).toEqual([]);
+    // LAN 2003: "above 85" is exclusive, so 85 itself is berhasil.
+    expect(['85.01', '85', '70.01', '70', '55', '0'].map((v) => categorize(v, lanScale)?.key)).toEqual([
+      'sangat-berhasil',
+      'berhasil',
+      'berhasil',
+      'cukup-berhasil',
+      'tidak-berhasil',
+      'tidak-berhasil',
+    ]);
     const cases: [string, string][] = [
       ['150', 'sangat-tinggi'],
       ['91', 'sangat-tinggi'],
@@ -93,7 +103,7 @@ describe('category scales', () => {
         { key: 'c', label: { id: 'C', en: 'C' }, from: null, color: 'red' },
       ],
     };
-    expect(scaleProblems(six)).toEqual([]);
+    expect(scaleIssues(six)).toEqual([]);
     expect(['95', '90', '89.99', '60', '59.99', '10'].map((v) => categorize(v, six)?.key)).toEqual([
       'aa',
       'aa',
@@ -103,9 +113,11 @@ describe('category scales', () => {
       'c',
     ]);
     const bad: CategoryScale = { ...six, bands: [six.bands[1]!, six.bands[0]!, six.bands[5]!] };
-    expect(scaleProblems(bad)).toEqual(['band 1: must start above band 2']);
-    expect(scaleProblems({ ...six, bands: [six.bands[0]!, six.bands[1]!] })).toContain(
-      'the last band must take everything below (from: null)',
+    expect(scaleIssues(bad).map((i) => [i.band, i.field, i.message.en])).toEqual([
+      [0, 'from', 'Band 1: must start above band 2'],
+    ]);
+    expect(scaleIssues({ ...six, bands: [six.bands[0]!, six.bands[1]!] }).map((i) => i.message.en)).toContain(
+      'The last band must take everything below (no lower edge)',
     );
   });
 });
@@ -221,6 +233,47 @@ describe('measuring a year', () => {
     expect(node('g1')).toMatchObject({ value: '99.38', from: 'children' });
     // The agency from its objectives, s2 weighing three times s1: (97.5 + 3 × 100) / 4.
     expect(r.agency).toMatchObject({ value: '99.38', measured: 2, category: 'sangat-tinggi' });
+  });
+  it('sets spending against the pagu of the node, without counting a budget line twice', () => {
+    // Goal g → objective s (no pagu of its own) → programs p1 (Rp 300 jt) and p2 (Rp 200 jt);
+    // p2's two indicators both report p2's spending, which is counted once.
+    const tree = [
+      { id: 'g', parentId: null, kind: 'goal' },
+      { id: 's', parentId: 'g', kind: 'objective' },
+      { id: 'p1', parentId: 's', kind: 'program', budgetCeiling: '300000000' },
+      { id: 'p2', parentId: 's', kind: 'program', budgetCeiling: '200000000' },
+      { id: 'a2', parentId: 'p2', kind: 'activity', budgetCeiling: '150000000' },
+    ];
+    const r = measureYear(
+      [
+        ind({ id: 'i1', nodeId: 'p1', budgetSpent: '270000000' }),
+        ind({ id: 'i2', nodeId: 'p2', budgetSpent: '150000000', quarterActuals: ['20', '20', '20', '20'] }),
+        ind({ id: 'i3', nodeId: 'p2', budgetSpent: '150000000' }),
+        ind({ id: 'i4', nodeId: 's' }),
+      ],
+      tree,
+      { efficiency: 'ratio' },
+    );
+    const node = (id: string) => r.nodes.find((n) => n.id === id)!;
+    // p1: 270 of 300 → 90 %; achievement 95 → efficiency 95 / 90 × 100.
+    expect(node('p1').budget).toEqual({
+      ceiling: '300000000',
+      spent: '270000000',
+      absorption: '90',
+      efficiency: '105.56',
+    });
+    // p2 keeps its own pagu (its activity's is inside it): 150 of 200 → 75 %.
+    expect(node('p2').budget).toMatchObject({ ceiling: '200000000', spent: '150000000', absorption: '75' });
+    // s has no pagu of its own and no spending reported on it: the programs' sums.
+    expect(node('s').budget).toMatchObject({ ceiling: '500000000', spent: '420000000', absorption: '84' });
+    expect(r.agency.budget).toMatchObject({ ceiling: '500000000', spent: '420000000', absorption: '84' });
+    // An indicator without a pagu of its own is set against its node's.
+    expect(r.indicators.find((i) => i.id === 'i1')!.annual.absorption).toBe('90');
+    expect(r.indicators.find((i) => i.id === 'i4')!.annual.absorption).toBeNull();
+    // Without any pagu or spending, no budget is reported at all.
+    const plain = measureYear([ind({ id: 'x' })], nodes);
+    expect(plain.nodes.every((n) => n.budget === undefined)).toBe(true);
+    expect(plain.agency.budget).toBeUndefined();
   });
   it('caps when asked, and keeps unmeasurable indicators out of the roll-up', () => {
     const r = measureYear(

@@ -50,6 +50,27 @@ const PERIODS: {
 /** Deterministic spread around the target: 92 % … 106 %. */
 const FACTORS = [0.97, 1.02, 0.94, 1.0, 1.05, 0.92, 1.06, 0.99];
 
+/** The share of a year's pagu spent in each quarter (slow at first, most at the year's end). */
+const SPENDING_SHARE = { q1: 0.14, q2: 0.24, q3: 0.27, q4: 0.27 } as const;
+
+/**
+ * The pagu an agreement's indicator reports spending against: its node's own, or else the sum of
+ * its child nodes' (a program in a unit's agreement whose pagu sits on its activities).
+ */
+async function paguOfIndicators(tx: Tx, agreementId: string): Promise<Map<string, number>> {
+  const rows = await tx.query<{ indicator_id: string; pagu: string | null }>(
+    `SELECT pi.id AS indicator_id,
+            COALESCE((SELECT b.amount FROM performance_agreement_budgets b
+                       WHERE b.agreement_id = pai.agreement_id AND b.node_id = pi.node_id),
+                     (SELECT sum(b.amount) FROM performance_agreement_budgets b JOIN plan_nodes c ON c.id = b.node_id
+                       WHERE b.agreement_id = pai.agreement_id AND c.parent_id = pi.node_id))::text AS pagu
+       FROM performance_agreement_indicators pai JOIN plan_indicators pi ON pi.id = pai.indicator_id
+      WHERE pai.agreement_id = $1`,
+    [agreementId],
+  );
+  return new Map(rows.flatMap((r) => (r.pagu === null ? [] : [[r.indicator_id, Number(r.pagu)] as const])));
+}
+
 function near(target: string, factor: number, decimals: number): number {
   return Number((Number(target) * factor).toFixed(Math.min(decimals, 2)));
 }
@@ -218,6 +239,7 @@ export async function loadDemoCollection(
         if (!spec.locked && fi === forms.length - 1 && forms.length > 1) continue;
         const who = await enteringUser(tx, agency.id, f.unit_id);
         const form = await formOf(tx, period, f.unit_id, 'id');
+        const pagu = await paguOfIndicators(tx, f.agreement_id);
         // The far-off values go to a row without an upper bound, where they stay as entered.
         const odd = form.rows.findIndex((r) => r.validMax === null);
         // Past quarters' reports, price lists and berita acara as files, when there is a store for them.
@@ -231,6 +253,12 @@ export async function loadDemoCollection(
           if (spec.year === 2026 && spec.period === 'q2' && fi === 0 && ri === odd) factor = 3.6;
           if (spec.year === 2025 && spec.period === 'q3' && fi === 1 && ri === odd) factor = 1.7;
           const actual = within(near(base, factor, row.decimals), row);
+          // Every indicator of a budget line reports the same spending of it (a whole rupiah).
+          const ceiling = row.indicatorId ? pagu.get(row.indicatorId) : undefined;
+          const budgetSpent =
+            ceiling === undefined
+              ? undefined
+              : String(Math.round(ceiling * SPENDING_SHARE[spec.period] * (0.86 + (ceiling % 9) / 100)));
           const id = await saveValueTx(
             tx,
             ctx,
@@ -241,6 +269,7 @@ export async function loadDemoCollection(
               indicatorId: row.indicatorId!,
               unitId: f.unit_id,
               actual,
+              ...(budgetSpent !== undefined ? { budgetSpent } : {}),
               supportingFactors:
                 factor >= 1 ? 'Kegiatan terlaksana sesuai rencana aksi dan didukung anggaran yang cukup' : '',
               inhibitingFactors:

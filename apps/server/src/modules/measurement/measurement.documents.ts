@@ -1,6 +1,7 @@
 import {
   type CategoryBand,
   formatIndonesianNumber,
+  type MeasuredBudget,
   type MeasurementMethod,
   type MeasurementRun,
   type MeasurementRunSummary,
@@ -14,6 +15,8 @@ import type { RequestContext } from '../../http/context.js';
 import type { Letterhead } from '../../pdf/pdf.js';
 import type { ReportSigner } from '../../pdf/report.js';
 import { documentFrame } from '../org/document-frame.repo.js';
+import { loadLkjipDocument } from './lkjip.documents.js';
+import { lkjipWorkbook, renderLkjipPdf } from './lkjip-render.js';
 import * as repo from './measurement.documents.repo.js';
 import type { AgreementInputs } from './measurement.service.js';
 import { renderMeasurementPdf } from './measurement-pdf.js';
@@ -26,13 +29,16 @@ import { getRun } from './runs.service.js';
  * (a run keeps only ids). Everything a document prints is decided here, in words; the PDF and
  * Excel writers only lay it out.
  */
-export const documentKinds = ['kertas-kerja', 'rekapitulasi', 'laporan'] as const;
+const xlsxMediaType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+export const documentKinds = ['kertas-kerja', 'rekapitulasi', 'laporan', 'lkjip'] as const;
 export type DocumentKind = (typeof documentKinds)[number];
 
 export const documentTitles: Record<DocumentKind, string> = {
   'kertas-kerja': 'Kertas Kerja Pengukuran Kinerja',
   rekapitulasi: 'Rekapitulasi Hasil Pengukuran Kinerja',
   laporan: 'Laporan Hasil Pengukuran Kinerja',
+  lkjip: 'Tabel Akuntabilitas Kinerja — Bab III LKjIP',
 };
 
 type Direction = AgreementInputs['indicators'][number]['direction'];
@@ -77,6 +83,8 @@ export interface DocNode {
   unmeasured: number;
   category: string | null;
   categoryLabel: string | null;
+  /** Pagu, spending, absorption and efficiency, when the run has them for this node. */
+  budget: MeasuredBudget | null;
   indicators: DocIndicator[];
   children: DocNode[];
 }
@@ -95,6 +103,7 @@ export interface DocAgreement {
   unmeasured: number;
   category: string | null;
   categoryLabel: string | null;
+  budget: MeasuredBudget | null;
 }
 
 export interface DocBand {
@@ -254,6 +263,7 @@ function agreementOf(
       unmeasured: res?.unmeasured ?? 0,
       category: res?.category ?? null,
       categoryLabel: labelOf(res?.category ?? null),
+      budget: res?.budget ?? null,
       indicators: [],
       children: [],
     });
@@ -312,6 +322,7 @@ function agreementOf(
       unmeasured: loose.length,
       category: null,
       categoryLabel: null,
+      budget: null,
       indicators: loose,
       children: [],
     });
@@ -344,6 +355,7 @@ function agreementOf(
     unmeasured: agency.unmeasured,
     category: agency.category,
     categoryLabel: labelOf(agency.category),
+    budget: agency.budget ?? null,
   };
 }
 
@@ -490,13 +502,21 @@ export async function measurementDocumentFile(opts: {
   kind: DocumentKind;
   format: 'pdf' | 'xlsx';
 }): Promise<{ bytes: Buffer; fileName: string; mediaType: string }> {
+  if (opts.kind === 'lkjip') {
+    const lkjip = await loadLkjipDocument(opts);
+    const b = lkjip.base;
+    const name = `Tabel Bab III LKjIP ${b.agencyName} ${b.year} (Pengukuran ke-${b.run.runNo})`;
+    return opts.format === 'xlsx'
+      ? { bytes: await lkjipWorkbook(lkjip), fileName: `${name}.xlsx`, mediaType: xlsxMediaType }
+      : { bytes: await renderLkjipPdf(lkjip), fileName: `${name}.pdf`, mediaType: 'application/pdf' };
+  }
   const doc = await loadMeasurementDocument(opts);
   const base = `${doc.title} ${doc.agencyName} ${doc.year} (Pengukuran ke-${doc.run.runNo})`;
   if (opts.format === 'xlsx') {
     return {
       bytes: await measurementWorkbook(doc),
       fileName: `${base}.xlsx`,
-      mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      mediaType: xlsxMediaType,
     };
   }
   return { bytes: await renderMeasurementPdf(doc), fileName: `${base}.pdf`, mediaType: 'application/pdf' };

@@ -21,8 +21,8 @@ export interface AgreementIndicatorRow {
   weight: string | null;
   /** period ('q1'…'q4', 'year') → [value, low, high], exact as text. */
   targets: Record<string, TargetTriple> | null;
-  /** period ('q1'…'q4', 'm01'…'m12') → actual, exact as text. */
-  actuals: Record<string, string> | null;
+  /** period ('q1'…'q4', 'm01'…'m12') → [actual, budget spent in the period], exact as text. */
+  actuals: Record<string, [string, string | null]> | null;
 }
 
 type Packed = [
@@ -37,7 +37,7 @@ type Packed = [
   AgreementIndicatorRow['aggregation'],
   string | null,
   Record<string, TargetTriple> | null,
-  Record<string, string> | null,
+  Record<string, [string, string | null]> | null,
 ];
 
 export async function agreementIndicators(
@@ -57,7 +57,7 @@ export async function agreementIndicators(
          SELECT json_object_agg(t.period, json_build_array(t.target_value::text, t.target_low::text, t.target_high::text)) AS t
            FROM performance_agreement_targets t WHERE t.agreement_indicator_id = pai.id) tg ON true
        LEFT JOIN LATERAL (
-         SELECT json_object_agg(cp.period, cv.actual::text) AS a
+         SELECT json_object_agg(cp.period, json_build_array(cv.actual::text, cv.budget_spent::text)) AS a
            FROM collection_values cv JOIN collection_periods cp ON cp.id = cv.period_id AND cp.year = pa.year
           WHERE cv.government_id = pa.government_id AND cv.indicator_id = pi.id
             AND cv.unit_id IS NOT DISTINCT FROM pa.unit_id) av ON true
@@ -94,5 +94,17 @@ export async function nodesOfPlans(db: Queryable, planIds: string[]): Promise<No
   return db.query<NodeRow>(
     'SELECT id, plan_id, parent_id, kind FROM plan_nodes WHERE plan_id = ANY($1::uuid[]) AND active ORDER BY plan_id, sort_order, code, id',
     [planIds],
+  );
+}
+
+/** The pagu of each agreement, per plan node (program, activity, sub-activity), in rupiah. */
+export async function budgetsOfAgreements(
+  db: Queryable,
+  agreementIds: string[],
+): Promise<{ agreement_id: string; node_id: string; amount: string }[]> {
+  if (agreementIds.length === 0) return [];
+  return db.query(
+    'SELECT agreement_id, node_id, amount::text AS amount FROM performance_agreement_budgets WHERE agreement_id = ANY($1::uuid[])',
+    [agreementIds],
   );
 }

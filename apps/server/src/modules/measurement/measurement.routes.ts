@@ -10,7 +10,9 @@ import {
   measurementRunListQuery,
   measurementRunParams,
   measurementRunSummary,
+  measurementSettings,
   startMeasurementBody,
+  updateMeasurementSettingsBody,
 } from '@sidakin/core';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
@@ -18,10 +20,12 @@ import type { AppDeps } from '../../app.js';
 import { typed } from '../../http/types.js';
 import * as cycles from './cycles.service.js';
 import * as runs from './runs.service.js';
+import * as settings from './settings.service.js';
 
 const read = { access: { permission: 'measurement.read' as const } };
 const run = { access: { permission: 'measurement.run' as const } };
 const act = { access: { permission: 'cases.act' as const } };
+const manage = { access: { permission: 'measurement.manage' as const } };
 const base = '/api/governments/:governmentId';
 const tags = ['measurement'];
 
@@ -29,6 +33,34 @@ export async function measurementRoutes(app: FastifyInstance, deps: AppDeps): Pr
   const api = typed(app);
   const { db } = deps;
   cycles.useMeasurementFileStore(deps.files);
+  api.get(
+    `${base}/measurement-settings`,
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: 'How the government measures: category scale, decimals, cap, efficiency formula, agency level',
+        params: governmentParams,
+        response: { 200: measurementSettings },
+      },
+    },
+    async (req) => settings.getSettings({ db, ctx: req.ctx, governmentId: req.params.governmentId }),
+  );
+  api.put(
+    `${base}/measurement-settings`,
+    {
+      config: manage,
+      schema: {
+        tags,
+        summary: 'Change how the government measures (applies to runs made from now on)',
+        params: governmentParams,
+        body: updateMeasurementSettingsBody,
+        response: { 200: measurementSettings },
+      },
+    },
+    async (req) =>
+      settings.updateSettings({ db, ctx: req.ctx, governmentId: req.params.governmentId, input: req.body }),
+  );
   api.get(
     `${base}/measurement-runs`,
     {

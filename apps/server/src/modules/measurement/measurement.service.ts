@@ -24,16 +24,22 @@ export interface AgreementMeasurement {
 const quarters = ['q1', 'q2', 'q3', 'q4'] as const;
 const months = collectionPeriodCodes.filter((c) => c.startsWith('m'));
 
-/** A quarter's actual: its own period's, or else its months' combined by the indicator's rule. */
-function quarterActual(
-  actuals: Record<string, string> | null,
+type PeriodValues = repo.AgreementIndicatorRow['actuals'];
+
+/**
+ * A quarter's figure — the actual (`at` 0) or the spending (`at` 1) — from its own period, or else
+ * from its months combined by the rule (the indicator's own for actuals; spending is summed).
+ */
+function quarterFigure(
+  values: PeriodValues,
   quarter: (typeof quarters)[number],
+  at: 0 | 1,
   rule: MeasureIndicator['aggregation'],
 ): string | null {
-  if (!actuals) return null;
-  const own = actuals[quarter];
-  if (own !== undefined) return own;
-  const inQuarter = months.filter((m) => targetQuarterOf(m) === quarter).map((m) => actuals[m] ?? null);
+  if (!values) return null;
+  const own = values[quarter];
+  if (own !== undefined) return own[at];
+  const inQuarter = months.filter((m) => targetQuarterOf(m) === quarter).map((m) => values[m]?.[at] ?? null);
   return inQuarter.some((v) => v !== null) ? aggregateQuarters(inQuarter, rule).value : null;
 }
 
@@ -66,7 +72,12 @@ export async function loadInputs(
   const rows = await repo.agreementIndicators(db, governmentId, year, agencyId);
   const byAgreement = new Map<string, { head: repo.AgreementIndicatorRow; indicators: MeasureIndicator[] }>();
   for (const r of rows) {
-    const quarterActuals = quarters.map((q) => quarterActual(r.actuals, q, r.aggregation));
+    const quarterActuals = quarters.map((q) => quarterFigure(r.actuals, q, 0, r.aggregation));
+    // Spending is entered per period; the year's is the sum of its quarters.
+    const spent = aggregateQuarters(
+      quarters.map((q) => quarterFigure(r.actuals, q, 1, 'sum')),
+      'sum',
+    ).value;
     let group = byAgreement.get(r.agreement_id);
     if (!group) {
       group = { head: r, indicators: [] };
@@ -82,10 +93,17 @@ export async function loadInputs(
       quarterTargets: quarters.map((q) => targetOf(r.targets?.[q])),
       annualTarget: targetOf(r.targets?.year),
       quarterActuals,
+      ...(spent !== null ? { budgetSpent: spent } : {}),
     });
   }
   const planIds = [...new Set(rows.map((r) => r.plan_id))];
   const nodes = await repo.nodesOfPlans(db, planIds);
+  const pagu = new Map<string, Map<string, string>>();
+  for (const b of await repo.budgetsOfAgreements(db, [...byAgreement.keys()])) {
+    const m = pagu.get(b.agreement_id) ?? new Map<string, string>();
+    m.set(b.node_id, b.amount);
+    pagu.set(b.agreement_id, m);
+  }
   const nodesByPlan = new Map<string, MeasureNode[]>();
   for (const n of nodes) {
     const list = nodesByPlan.get(n.plan_id) ?? [];
@@ -104,13 +122,24 @@ export async function loadInputs(
         n = n.parentId ? byId.get(n.parentId) : undefined;
       }
     }
+    // …and the nodes it has a pagu on (a program above an objective's indicators), with it.
+    const own = pagu.get(head.agreement_id);
+    for (const id of own?.keys() ?? []) {
+      let n = byId.get(id);
+      while (n && !used.has(n.id)) {
+        used.add(n.id);
+        n = n.parentId ? byId.get(n.parentId) : undefined;
+      }
+    }
     return {
       agreementId: head.agreement_id,
       agencyId: head.agency_id,
       unitId: head.unit_id,
       planId: head.plan_id,
       indicators,
-      nodes: planNodes.filter((n) => used.has(n.id)),
+      nodes: planNodes
+        .filter((n) => used.has(n.id))
+        .map((n) => (own?.has(n.id) ? { ...n, budgetCeiling: own.get(n.id)! } : n)),
     };
   });
 }

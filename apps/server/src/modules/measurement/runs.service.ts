@@ -1,11 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import {
-  type MeasurementMethod,
-  type MeasurementRun,
-  type MeasurementRunSummary,
-  type MeasureOptions,
-  permendagri86Scale,
-} from '@sidakin/core';
+import type { MeasurementMethod, MeasurementRun, MeasurementRunSummary, MeasureOptions } from '@sidakin/core';
 import canonicalize from 'canonicalize';
 import type { Database, Queryable, Tx } from '../../db/database.js';
 import { AppError, invalidField, notFound } from '../../errors.js';
@@ -16,21 +10,7 @@ import * as collectionRepo from '../collection/collection.repo.js';
 import { onValuesChanged } from '../collection/collection.service.js';
 import { type AgreementInputs, loadInputs, measureInputs } from './measurement.service.js';
 import * as repo from './runs.repo.js';
-
-/** The version of the measurement rules; a run records it, and a change of rules gets a new one. */
-export const engineVersion = 'sidakin-measure/1';
-
-/** The method a government measures with (its settings come later; Permendagri 86/2017 until then). */
-export function defaultMethod(): MeasurementMethod {
-  return {
-    engine: engineVersion,
-    scale: permendagri86Scale,
-    decimals: 2,
-    cap: null,
-    efficiency: 'difference',
-    agencyFrom: 'objective',
-  };
-}
+import { methodOf } from './settings.service.js';
 
 function optionsOf(m: MeasurementMethod): MeasureOptions {
   return { scale: m.scale, decimals: m.decimals, cap: m.cap, efficiency: m.efficiency, agencyFrom: m.agencyFrom };
@@ -100,7 +80,7 @@ export async function createRunTx(
   }
   const hash = inputsHash(inputs);
   if (input.onlyIfChanged && current?.inputs_sha256 === hash) return null;
-  const method = defaultMethod();
+  const method = await methodOf(tx, input.governmentId);
   const results = measureInputs(inputs, optionsOf(method));
   const own = results.find((r) => r.unitId === null) ?? results[0]!;
   const runNo = (await repo.lastRunNo(tx, input.agencyId, input.year)) + 1;

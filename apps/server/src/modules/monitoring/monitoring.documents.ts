@@ -1,7 +1,8 @@
-import { formatIndonesianNumber, type MonitoringLine, permendagri86Scale } from '@sidakin/core';
+import { type CategoryScale, formatIndonesianNumber, type MonitoringLine } from '@sidakin/core';
 import type { Queryable } from '../../db/database.js';
 import { type ReportColumn, renderReport, reportWidth } from '../../pdf/report.js';
 import { buildWorkbook, type ExportColumn, type ExportSheet } from '../../xlsx/write.js';
+import { methodOf } from '../measurement/settings.service.js';
 import { documentFrame } from '../org/document-frame.repo.js';
 import type { CycleRow } from './monitoring.repo.js';
 
@@ -15,8 +16,6 @@ const pct = (s: string | null) => (s === null ? '–' : `${formatIndonesianNumbe
 const tgt = (t: MonitoringLine['yearTarget']) =>
   !t ? '–' : t.value !== null ? num(t.value) : `${num(t.low)} – ${num(t.high)}`;
 const statusText = { on_track: 'Sesuai jadwal', behind: 'Tertinggal', unmeasured: 'Belum dapat dinilai' } as const;
-const categoryText = (key: string | null) =>
-  key === null ? '–' : (permendagri86Scale.bands.find((b) => b.key === key)?.label.id ?? key);
 
 /** The format the units fill in (step "membuat format"): the Renstra's indicators for the year. */
 export async function formatWorkbook(c: CycleRow, lines: MonitoringLine[]): Promise<Buffer> {
@@ -40,7 +39,12 @@ export async function formatWorkbook(c: CycleRow, lines: MonitoringLine[]): Prom
   return buildWorkbook([sheet as ExportSheet<unknown>], { creator: 'SIDAKIN', title: sheet.title![0]! });
 }
 
-function reportColumns(year: number): (ReportColumn & { cell: (l: MonitoringLine, i: number) => string })[] {
+function reportColumns(
+  year: number,
+  scale: CategoryScale,
+): (ReportColumn & { cell: (l: MonitoringLine, i: number) => string })[] {
+  const categoryText = (key: string | null) =>
+    key === null ? '–' : (scale.bands.find((b) => b.key === key)?.label.id ?? key);
   return [
     { title: 'No', width: 22, align: 'center', cell: (_, i) => String(i + 1) },
     { title: 'Indikator Kinerja', width: 190, cell: (l) => [l.code, l.name].filter(Boolean).join(' ') },
@@ -67,13 +71,14 @@ export async function monitoringReport(
   const title = stage === 'concept' ? 'Konsep Laporan Monitoring Renstra' : 'Laporan Hasil Monitoring Renstra';
   const base = `${title} ${c.agency_name} ${c.year}`;
   const behind = lines.filter((l) => l.status === 'behind');
+  const { scale } = await methodOf(db, c.government_id);
   const summary =
     `${c.plan_name} (periode ${c.start_year}–${c.end_year}) dipantau untuk tahun ${c.year}: ${lines.length} indikator, ` +
     `${lines.filter((l) => l.status === 'on_track').length} sesuai jadwal, ${behind.length} tertinggal, ` +
     `${lines.filter((l) => l.status === 'unmeasured').length} belum dapat dinilai. "Sesuai jadwal" berarti kemajuan dari ` +
     'baseline menuju target akhir Renstra sekurang-kurangnya sebanding dengan waktu Renstra yang telah berjalan. ' +
-    `Kategori capaian menurut ${permendagri86Scale.source}.`;
-  const cols = reportColumns(c.year);
+    `Kategori capaian menurut ${scale.source || scale.name.id}.`;
+  const cols = reportColumns(c.year, scale);
   if (format === 'xlsx') {
     const columns: ExportColumn<MonitoringLine & { i: number }>[] = cols.map((col) => ({
       header: col.title,
@@ -94,7 +99,7 @@ export async function monitoringReport(
   }
   const frame = await documentFrame(db, c.government_id, c.agency_id);
   const width = reportWidth('landscape');
-  const scale = width / cols.reduce((w, col) => w + col.width, 0);
+  const fit = width / cols.reduce((w, col) => w + col.width, 0);
   const bytes = await renderReport({
     layout: 'landscape',
     letterhead: frame.letterhead,
@@ -105,7 +110,7 @@ export async function monitoringReport(
       { heading: 'A. Ringkasan', paragraph: summary },
       {
         heading: 'B. Capaian Indikator terhadap Target Renstra',
-        columns: cols.map((col) => ({ title: col.title, width: col.width * scale, align: col.align ?? 'left' })),
+        columns: cols.map((col) => ({ title: col.title, width: col.width * fit, align: col.align ?? 'left' })),
         rows: lines.map((l, i) => cols.map((col) => col.cell(l, i))),
       },
       {

@@ -2,11 +2,9 @@ import {
   achievement,
   aggregateQuarters,
   categorize,
-  fromMicros,
   type MonitoringCycle,
   type MonitoringLine,
-  ratioMicros,
-  toMicros,
+  renstraPace,
 } from '@sidakin/core';
 import type { Database, Queryable, Tx } from '../../db/database.js';
 import { AppError, invalidField, notFound } from '../../errors.js';
@@ -19,6 +17,7 @@ import { onCaseStart, onStepAction, type StepActionContext } from '../cases/step
 import { unitsTheSopReaches } from '../collection/collection.cases.js';
 import { storeSystemFile } from '../files/files.service.js';
 import { loadInputs } from '../measurement/measurement.service.js';
+import { methodOf } from '../measurement/settings.service.js';
 import { formatWorkbook, monitoringReport, xlsxType } from './monitoring.documents.js';
 import * as repo from './monitoring.repo.js';
 
@@ -65,10 +64,11 @@ const tgt = (v: string | null, lo: string | null, hi: string | null) =>
  * with the share of the Renstra's years gone by.
  */
 export async function analyse(db: Queryable, governmentId: string, c: repo.CycleRow): Promise<MonitoringLine[]> {
-  const [indicators, nodes, inputs] = await Promise.all([
+  const [indicators, nodes, inputs, method] = await Promise.all([
     repo.renstraIndicators(db, c.plan_id, c.year),
     repo.nodesOf(db, c.plan_id),
     loadInputs(db, governmentId, c.year, c.agency_id),
+    methodOf(db, governmentId),
   ]);
   const actualOf = new Map<string, string | null>();
   for (const a of [...inputs].sort((x, y) => (x.unitId === null ? -1 : 0) - (y.unitId === null ? -1 : 0))) {
@@ -87,25 +87,21 @@ export async function analyse(db: Queryable, governmentId: string, c: repo.Cycle
     }
     return parts.join(' / ');
   };
-  const span = c.end_year - c.start_year + 1;
-  const passed = Math.min(span, Math.max(0, c.year - c.start_year + 1));
-  const expected = fromMicros(ratioMicros(BigInt(passed) * 100_000_000n, BigInt(span) * 1_000_000n)!, 2);
   return indicators.map((i) => {
     const yearActual = actualOf.get(i.id) ?? null;
     const yearTarget = tgt(i.target_value, i.target_low, i.target_high);
     const endTarget = tgt(i.end_target_value, i.end_target_low, i.end_target_high);
     const rule = { direction: i.direction, lowerBetterFormula: i.lower_better_formula };
     const ach = achievement({ ...rule, target: yearTarget, actual: yearActual }).value;
-    const againstEnd = achievement({ ...rule, target: endTarget, actual: yearActual }).value;
-    let fromBaseline: string | null = null;
-    if (yearActual !== null && i.baseline_value !== null && i.end_target_value !== null) {
-      const base = toMicros(i.baseline_value);
-      const r = ratioMicros((toMicros(yearActual) - base) * 100n, toMicros(i.end_target_value) - base);
-      fromBaseline = r === null ? null : fromMicros(r, 2);
-    }
-    const judged = fromBaseline ?? againstEnd;
-    const status: MonitoringLine['status'] =
-      judged === null ? 'unmeasured' : toMicros(judged) >= toMicros(expected) ? 'on_track' : 'behind';
+    const { againstEnd, fromBaseline, expected, status } = renstraPace({
+      ...rule,
+      actual: yearActual,
+      endTarget,
+      baseline: i.baseline_value,
+      startYear: c.start_year,
+      endYear: c.end_year,
+      year: c.year,
+    });
     return {
       indicatorId: i.id,
       code: i.code,
@@ -116,7 +112,7 @@ export async function analyse(db: Queryable, governmentId: string, c: repo.Cycle
       yearTarget,
       yearActual,
       achievement: ach,
-      category: categorize(ach)?.key ?? null,
+      category: categorize(ach, method.scale)?.key ?? null,
       endTarget,
       againstEnd,
       fromBaseline,
