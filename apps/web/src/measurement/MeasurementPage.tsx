@@ -15,10 +15,12 @@ import {
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import type { MeasurementRun, MeasurementRunSummary } from '@sidakin/core';
-import { IconDownload, IconPlayerPlay, IconRefresh, IconShieldCheck } from '@tabler/icons-react';
+import { IconDownload, IconPlayerPlay, IconRefresh, IconSettings, IconShieldCheck } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { useSession } from '../auth/session';
 import { StartSopModal } from '../cases/StartSopModal';
 import { formatPercent } from '../collection/model';
 import { api, govPath } from '../lib/api';
@@ -48,6 +50,9 @@ export function MeasurementPage() {
 
 function MeasurementView({ governmentId }: { governmentId: string }) {
   const { t } = useTranslation();
+  const me = useSession();
+  const canSet =
+    me.user.role === 'system_admin' || (me.user.role === 'gov_admin' && me.user.governmentId === governmentId);
   const params = useListParams();
   const agencyId = params.get('agencyId');
   const year = params.get('year') ?? String(new Date().getFullYear() - 1);
@@ -89,6 +94,16 @@ function MeasurementView({ governmentId }: { governmentId: string }) {
             comboboxProps={{ withinPortal: true }}
           />
           <Group gap="xs" ml="auto">
+            {canSet ? (
+              <Button
+                component={Link}
+                to={`/organisasi/pemerintah/${governmentId}?bagian=pengukuran`}
+                variant="subtle"
+                leftSection={<IconSettings size={18} />}
+              >
+                {t('measurement.settings')}
+              </Button>
+            ) : null}
             <Button
               variant="light"
               leftSection={<IconPlayerPlay size={18} />}
@@ -153,7 +168,7 @@ function CategoryBadge({ run, category }: { run: MeasurementRun; category: strin
 }
 
 function RunView({ governmentId, runId }: { governmentId: string; runId: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { locale, dateTime } = useFormatters();
   const [check, setCheck] = useState<{ identical: boolean; inputsIntact: boolean } | null>(null);
   const run = useQuery({
@@ -168,6 +183,9 @@ function RunView({ governmentId, runId }: { governmentId: string; runId: string 
     { onSuccess: setCheck },
   );
   const r = run.data;
+  const own = r ? (r.results.find((a) => a.unitId === null) ?? r.results[0]) : undefined;
+  const budget = own?.result.agency.budget;
+  const en = i18n.language === 'en';
   const doc = (kind: string, format: 'pdf' | 'xlsx') =>
     `/api${govPath(governmentId, `/measurement-runs/${runId}/documents/${kind}?format=${format}`)}`;
   return (
@@ -183,6 +201,14 @@ function RunView({ governmentId, runId }: { governmentId: string; runId: string 
                 {formatPercent(r.agencyAchievement, locale)}
               </Text>
               <CategoryBadge run={r} category={r.agencyCategory} />
+              {budget?.absorption != null ? (
+                <Text size="xs" c="dimmed" mt={6} data-testid="agency-budget">
+                  {t('measurement.budgetLine', {
+                    absorption: formatPercent(budget.absorption, locale),
+                    efficiency: formatDecimal(budget.efficiency ?? '', 2, locale) || '—',
+                  })}
+                </Text>
+              ) : null}
             </Card>
             <Card withBorder radius="md" padding="md">
               <Text size="sm" c="dimmed">
@@ -211,7 +237,7 @@ function RunView({ governmentId, runId }: { governmentId: string; runId: string 
               <Text size="sm" c="dimmed">
                 {t('measurement.method')}
               </Text>
-              <Text size="sm">{r.method.scale.name.id}</Text>
+              <Text size="sm">{en ? r.method.scale.name.en : r.method.scale.name.id}</Text>
               <Text size="xs" c="dimmed">
                 {t('measurement.methodLine', { engine: r.method.engine, decimals: r.method.decimals })}
               </Text>
@@ -232,7 +258,7 @@ function RunView({ governmentId, runId }: { governmentId: string; runId: string 
                     </Button>
                   </Menu.Target>
                   <Menu.Dropdown>
-                    {(['kertas-kerja', 'rekapitulasi', 'laporan'] as const).map((kind) => (
+                    {(['kertas-kerja', 'rekapitulasi', 'laporan', 'lkjip'] as const).map((kind) => (
                       <div key={kind}>
                         <Menu.Label>{t(`measurement.docs.${kind}`)}</Menu.Label>
                         <Menu.Item component="a" href={doc(kind, 'pdf')} target="_blank" rel="noopener">

@@ -4,6 +4,7 @@ import {
   IconArrowLeft,
   IconBuildingEstate,
   IconCalendarTime,
+  IconChartBar,
   IconDeviceFloppy,
   IconInfoCircle,
 } from '@tabler/icons-react';
@@ -15,6 +16,7 @@ import { useSession } from '../auth/session';
 import { api } from '../lib/api';
 import { useRecordEditor } from '../lib/editor';
 import { useForm } from '../lib/form';
+import { MeasurementSettingsPanel } from '../measurement/MeasurementSettingsPanel';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { PageHeader } from '../ui/PageHeader';
 import { StaleAlert } from '../ui/StaleAlert';
@@ -102,7 +104,8 @@ function GovernmentEditor({ government, back }: { government: Government; back: 
   }
 
   const [params, setParams] = useSearchParams();
-  const tab = params.get('bagian') === 'kalender' ? 'kalender' : 'profil';
+  const section = params.get('bagian');
+  const tab = section === 'kalender' || section === 'pengukuran' ? section : 'profil';
 
   const logoSrc = government.hasLogo
     ? `/api/governments/${government.id}/logo?v=${encodeURIComponent(logoVersion)}`
@@ -147,7 +150,7 @@ function GovernmentEditor({ government, back }: { government: Government; back: 
           setParams(
             (prev) => {
               const next = new URLSearchParams(prev);
-              if (value === 'kalender') next.set('bagian', 'kalender');
+              if (value === 'kalender' || value === 'pengukuran') next.set('bagian', value);
               else next.delete('bagian');
               return next;
             },
@@ -161,6 +164,9 @@ function GovernmentEditor({ government, back }: { government: Government; back: 
           </Tabs.Tab>
           <Tabs.Tab value="kalender" leftSection={<IconCalendarTime size={16} />}>
             {t('governments.tabs.calendar')}
+          </Tabs.Tab>
+          <Tabs.Tab value="pengukuran" leftSection={<IconChartBar size={16} />}>
+            {t('governments.tabs.measurement')}
           </Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="profil">
@@ -249,6 +255,9 @@ function GovernmentEditor({ government, back }: { government: Government; back: 
             </Alert>
           ) : null}
           <WorkingCalendarPanel government={editor.record ?? government} canEdit={canEdit} onSaved={onCalendarSaved} />
+        </Tabs.Panel>
+        <Tabs.Panel value="pengukuran">
+          {tab === 'pengukuran' ? <MeasurementSettingsPanel governmentId={government.id} canEdit={canEdit} /> : null}
         </Tabs.Panel>
       </Tabs>
     </>
