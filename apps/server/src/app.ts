@@ -19,6 +19,7 @@ import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { caseRoutes } from './modules/cases/cases.routes.js';
 import { collectionRoutes } from './modules/collection/collection.routes.js';
+import { correctionRoutes } from './modules/corrections/corrections.routes.js';
 import { measurementDocumentRoutes } from './modules/measurement/measurement.documents.routes.js';
 import { measurementRoutes } from './modules/measurement/measurement.routes.js';
 import { monitoringRoutes } from './modules/monitoring/monitoring.routes.js';
@@ -129,6 +130,7 @@ export async function buildApp(
     await monitoringRoutes(api, deps);
     await measurementDocumentRoutes(api, deps);
     await planExcelRoutes(api, deps);
+    await correctionRoutes(api, deps);
     api.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
   });
 

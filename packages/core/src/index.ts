@@ -4,6 +4,7 @@ export * from './contracts/auth.js';
 export * from './contracts/cases.js';
 export * from './contracts/collection.js';
 export * from './contracts/common.js';
+export * from './contracts/corrections.js';
 export * from './contracts/files.js';
 export * from './contracts/measurement.js';
 export * from './contracts/monitoring.js';

@@ -238,6 +238,7 @@ export const evidenceInput = z.discriminatedUnion('kind', [
     description: longText(500).optional(),
   }),
 ]);
+export type EvidenceInput = z.infer<typeof evidenceInput>;
 export const replaceEvidenceBody = z.strictObject({
   evidence: evidenceInput,
   reason: z.string().trim().min(1).max(500),

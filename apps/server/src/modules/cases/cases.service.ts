@@ -99,7 +99,8 @@ async function openTasks(
 }
 
 /** Positions the actor holds today (definitive or acting), their acting position first. */
-async function actorPositions(db: Queryable, actor: Actor): Promise<{ id: string; name: string }[]> {
+/** The positions the person holds today, the one they act in first. */
+export async function actorPositions(db: Queryable, actor: Actor): Promise<{ id: string; name: string }[]> {
   if (!actor.employeeId) return [];
   const held = await heldPositions(db, actor.employeeId);
   const list = held.map((h) => ({ id: h.position_id, name: h.position_name }));
@@ -445,6 +446,7 @@ export async function completeCaseTask(opts: {
           tx,
           ctx: opts.ctx,
           actor,
+          position: as,
           governmentId,
           caseId,
           agencyId: c.agency_id,

@@ -4,9 +4,11 @@ import { type DemoSession, demoSession } from '../../test/demo-session.js';
 import type { Client, TestContext } from '../../test/fixture.js';
 import { workingCalendar } from '../org/org.service.js';
 
-// The Banggai Dinas Perdagangan "Mekanisme Perbaikan Data Kinerja" run through the API by its own
-// demo officials: a return at step 6 (Kabid → JP) and at step 8 (Sekretaris → Kasubbag), then the
-// signature at step 9.
+// The engine on the Banggai Dinas Perdagangan "Mekanisme Perbaikan Data Kinerja", run through the
+// API by its own demo officials: a return at step 6 (Kabid → JP) and at step 8 (Sekretaris →
+// Kasubbag), then the signature at step 9. The procedure is imported here as a general SOP (the
+// same lanes, steps and returns) so the case runs on the engine alone; the correction of data it
+// carries, with items, paraf and the signed document, is tested in modules/corrections.
 
 let t: TestContext;
 let session: DemoSession;
@@ -33,7 +35,14 @@ beforeAll(async () => {
   t = session.t;
   governmentId = session.governmentId;
   admin = await session.as('banggai.admin');
-  sopId = await session.putInEffect('banggai/disdag/perbaikan-data-kinerja', 'disdag.kadis');
+  const fs = await import('node:fs');
+  const source = fs
+    .readFileSync(new URL('../../../../../sops/banggai/disdag-perbaikan-data-kinerja.yaml', import.meta.url), 'utf8')
+    .replace('id: banggai/disdag/perbaikan-data-kinerja', 'id: banggai/disdag/uji-mesin-perbaikan')
+    .replace('kind: correction', 'kind: general');
+  const imported = await admin.request('POST', session.gov('/sops/import'), { source });
+  if (imported.statusCode !== 201) throw new Error(imported.body);
+  sopId = await session.putInEffect('banggai/disdag/uji-mesin-perbaikan', 'disdag.kadis');
   unitId = await session.unitId('Bidang Perdagangan Dalam Negeri');
 }, 120_000);
 afterAll(async () => {

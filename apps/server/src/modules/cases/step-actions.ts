@@ -13,6 +13,8 @@ export interface StepActionContext {
   tx: Tx;
   ctx: RequestContext;
   actor: Actor;
+  /** The position the person completes the task in (a Plt/Plh acts in the position held). */
+  position: { id: string; name: string };
   governmentId: string;
   caseId: string;
   agencyId: string;

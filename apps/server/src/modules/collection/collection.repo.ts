@@ -299,7 +299,7 @@ export async function insertVersion(
     version_no: number;
     reason: string;
     case_id: string | null;
-    source: 'form' | 'import' | 'demo';
+    source: 'form' | 'import' | 'demo' | 'correction';
     user_id: string | null;
     user_name: string;
   },

@@ -714,14 +714,15 @@ export async function getValue(opts: { db: Database; ctx: RequestContext; govern
   return valueDetailOf(opts.db, opts.governmentId, opts.valueId, opts.ctx.locale);
 }
 
-interface ValueKey {
+export interface ValueKey {
   indicatorId: string | null;
   individualIndicatorId: string | null;
   unitId: string | null;
 }
 
 /** Finds what a save is about: an indicator of the unit's (or agency's) agreement, or an IKI. */
-async function resolveKey(
+/** The slot a value fills (an indicator of the agency or a unit, or an individual indicator), checked against the period's agreements. */
+export async function resolveValueKey(
   db: Queryable,
   governmentId: string,
   period: repo.PeriodRow,
@@ -837,7 +838,7 @@ export async function saveValue(opts: {
     const period = await requirePeriod(tx, opts.governmentId, opts.periodId, true);
     const r = await rightsOf(tx, actor, period.agency_id);
     assertWindow(period, r);
-    const key = await resolveKey(tx, opts.governmentId, period, opts.input);
+    const key = await resolveValueKey(tx, opts.governmentId, period, opts.input);
     if (!canEnter(r, key.unitId) && !(key.employeeId && key.employeeId === actor.employeeId)) {
       throw new AppError('FORBIDDEN');
     }
@@ -941,6 +942,98 @@ export async function saveValueTx(
     },
   });
   return id;
+}
+
+/**
+ * Writes a correction of a locked value as its next version (source `correction`, with the case),
+ * inside the transaction that applies the correction. The value must still be at `baseVersion`
+ * (0: never entered), or nothing is written: a value that moved on since the correction was proposed
+ * is refused with 409 at `path`. The notes of the value are kept; the spending changes only when
+ * given. The caller tells the period's dependents once it has applied all its items.
+ */
+export async function applyCorrectionTx(
+  tx: Tx,
+  ctx: RequestContext,
+  actor: { userId: string; displayName: string },
+  input: {
+    period: repo.PeriodRow;
+    key: ValueKey;
+    baseVersion: number;
+    actual: string;
+    budgetSpent: string | null | undefined;
+    reason: string;
+    caseId: string;
+    path: string;
+  },
+): Promise<{ valueId: string; version: number }> {
+  const { period, key } = input;
+  const existingId = await repo.findValue(tx, period.id, key);
+  const current = existingId ? await repo.getValue(tx, period.government_id, existingId) : undefined;
+  const currentVersion = current?.version_no ?? 0;
+  if (currentVersion !== input.baseVersion) {
+    throw new AppError('STALE_WRITE', {
+      details: [
+        {
+          path: input.path,
+          message: {
+            id: `Nilai ini telah berubah menjadi versi ${currentVersion} sejak perbaikan diusulkan atas versi ${input.baseVersion}; usulan perlu diperbarui`,
+            en: `This value has become version ${currentVersion} since the correction was proposed against version ${input.baseVersion}; the proposal needs revising`,
+          },
+        },
+      ],
+    });
+  }
+  const fields: repo.ValueFields = {
+    actual: input.actual,
+    budget_spent: input.budgetSpent === undefined ? (current?.budget_spent ?? null) : input.budgetSpent,
+    supporting_factors: current?.supporting_factors ?? '',
+    inhibiting_factors: current?.inhibiting_factors ?? '',
+    follow_up: current?.follow_up ?? '',
+  };
+  const version = currentVersion + 1;
+  let id = current?.id;
+  if (!id) {
+    id = await repo.insertValue(tx, {
+      ...fields,
+      government_id: period.government_id,
+      period_id: period.id,
+      indicator_id: key.indicatorId,
+      individual_indicator_id: key.individualIndicatorId,
+      unit_id: key.unitId,
+      user_id: actor.userId,
+    });
+  } else {
+    await repo.updateValue(tx, id, version, fields, actor.userId);
+  }
+  await repo.insertVersion(tx, {
+    ...fields,
+    value_id: id,
+    government_id: period.government_id,
+    version_no: version,
+    reason: input.reason,
+    case_id: input.caseId,
+    source: 'correction',
+    user_id: actor.userId,
+    user_name: actor.displayName,
+  });
+  await recordAudit(tx, ctx, {
+    governmentId: period.government_id,
+    action: 'collection_value.correct',
+    entityType: 'collection_value',
+    entityId: id,
+    before: current ? presentFields({ ...current, version: current.version_no }) : null,
+    after: {
+      ...presentFields({ ...fields, version }),
+      periodId: period.id,
+      indicatorId: key.indicatorId,
+      individualIndicatorId: key.individualIndicatorId,
+      unitId: key.unitId,
+      reason: input.reason,
+      caseId: input.caseId,
+      source: 'correction',
+    },
+  });
+  return { valueId: id, version };
 }
 
 /** The checks of a save for a whole form (the Excel import): open period, window, the unit's people. */
