@@ -48,7 +48,7 @@ export async function actingTask(
   taskId?: string,
 ): Promise<{ task: casesRepo.TaskRow; step: SopDocument['steps'][number]; position: { id: string; name: string } }> {
   const caseRow = await casesRepo.getCase(db, c.government_id, c.case_id);
-  if (!caseRow || caseRow.status !== 'open') throw new AppError('CASE_NOT_OPEN');
+  if (caseRow?.status !== 'open') throw new AppError('CASE_NOT_OPEN');
   const doc = await loadDoc(db, caseRow);
   const mine = await actorPositions(db, actor);
   const tasks = await casesRepo.caseTasks(db, c.case_id);
