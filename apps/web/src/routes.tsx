@@ -72,6 +72,13 @@ export const router = createBrowserRouter([
             lazy: page(() => import('./collection/FormPage'), 'FormPage'),
           },
 
+          // Corrections of locked data
+          { path: 'perbaikan', lazy: page(() => import('./corrections/CorrectionsPage'), 'CorrectionsPage') },
+          {
+            path: 'perbaikan/:correctionId',
+            lazy: page(() => import('./corrections/CorrectionPage'), 'CorrectionPage'),
+          },
+
           // Measurement and Renstra monitoring
           { path: 'monitoring-renstra', lazy: page(() => import('./monitoring/MonitoringPage'), 'MonitoringPage') },
           { path: 'pengukuran', lazy: page(() => import('./measurement/MeasurementPage'), 'MeasurementPage') },

@@ -328,6 +328,8 @@ function ProcedureTable(props: { governmentId: string; doc: SopDocument; detail:
  * form, the checks and reviews on the form or the period's completeness.
  */
 function workLinkOf(detail: CaseDetail, task: CaseTask): { to: string; label: string } | null {
+  if (detail.link?.kind === 'correction')
+    return { to: `/perbaikan/${detail.link.id}`, label: i18n.t('cases.work.correction') };
   if (detail.link?.kind !== 'collection_period') return null;
   const period = `/pengumpulan/${detail.link.id}`;
   if (task.unitId) {

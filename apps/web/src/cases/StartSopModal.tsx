@@ -12,14 +12,14 @@ import type { CaseDetail } from './model';
 import { casesKey } from './queries';
 
 /**
- * Starts an SOP of one kind (collection, measurement, monitoring) for its subject: the person picks
+ * Starts an SOP of one kind (collection, measurement, monitoring, correction) for its subject: the person picks
  * the agency's SOP of that kind, the caller adds its own fields (`children`) and builds the request
  * from the chosen SOP (`body`); on success the new case opens.
  */
 export function StartSopModal(props: {
   governmentId: string;
   agencyId: string;
-  kind: 'collection' | 'measurement' | 'monitoring';
+  kind: 'collection' | 'measurement' | 'monitoring' | 'correction';
   opened: boolean;
   onClose: () => void;
   title: string;
@@ -34,6 +34,8 @@ export function StartSopModal(props: {
   invalidate: QueryKey[];
   intro?: ReactNode;
   children?: ReactNode;
+  /** Where to go once started (default: the new case). */
+  to?: (result: { id: string }) => string;
 }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -51,9 +53,9 @@ export function StartSopModal(props: {
   const start = useApiMutation((body: unknown) => api.post<CaseDetail>(props.path, body), {
     invalidate: [casesKey(props.governmentId), ...props.invalidate],
     successMessage: props.successMessage,
-    onSuccess: (kase) => {
+    onSuccess: (started) => {
       props.onClose();
-      navigate(`/kasus/${kase.id}`);
+      navigate(props.to ? props.to(started) : `/kasus/${started.id}`);
     },
     onError: form.applyError,
   });

@@ -22,6 +22,7 @@ import {
   IconCalendarEvent,
   IconDownload,
   IconLock,
+  IconPencil,
   IconPlayerPlay,
   IconTable,
 } from '@tabler/icons-react';
@@ -31,6 +32,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { isAdmin, useSession } from '../auth/session';
 import { StartSopModal } from '../cases/StartSopModal';
+import { StartCorrectionModal } from '../corrections/StartCorrectionModal';
 import { api } from '../lib/api';
 import { useForm } from '../lib/form';
 import { useApiMutation } from '../lib/query';
@@ -64,6 +66,7 @@ function PeriodView({ governmentId }: { governmentId: string }) {
   const [locking, lockModal] = useDisclosure(false);
   const [editing, editModal] = useDisclosure(false);
   const [starting, startModal] = useDisclosure(false);
+  const [correcting, correctModal] = useDisclosure(false);
   const data = completeness.data;
   const period = data?.period;
   const lock = useApiMutation(() => api.post<CollectionPeriod>(periodPath(governmentId, periodId, '/lock')), {
@@ -116,7 +119,11 @@ function PeriodView({ governmentId }: { governmentId: string }) {
                 <Button variant="light" leftSection={<IconPlayerPlay size={18} />} onClick={startModal.open}>
                   {t('collection.startSop')}
                 </Button>
-              ) : null}
+              ) : (
+                <Button variant="light" leftSection={<IconPencil size={18} />} onClick={correctModal.open}>
+                  {t('corrections.startButton')}
+                </Button>
+              )}
               {admin && period.status === 'open' ? (
                 <>
                   <Button variant="default" leftSection={<IconCalendarEvent size={18} />} onClick={editModal.open}>
@@ -160,6 +167,13 @@ function PeriodView({ governmentId }: { governmentId: string }) {
             units={(data?.units ?? []).flatMap((u) => (u.unitId ? [{ value: u.unitId, label: u.unitName }] : []))}
             opened={starting}
             onClose={startModal.close}
+          />
+          <StartCorrectionModal
+            governmentId={governmentId}
+            period={period}
+            units={(data?.units ?? []).flatMap((u) => (u.unitId ? [{ value: u.unitId, label: u.unitName }] : []))}
+            opened={correcting}
+            onClose={correctModal.close}
           />
         </>
       ) : null}

@@ -25,6 +25,7 @@ import {
   IconChartBar,
   IconChecklist,
   IconChevronDown,
+  IconEditCircle,
   IconFileCertificate,
   IconFileDescription,
   IconHierarchy2,
@@ -183,6 +184,7 @@ function Navigation({ role }: { role: MeResponse['user']['role'] }) {
         {item('/kasus', t('shell.nav.cases'), <IconBriefcase size={20} stroke={1.6} />)}
         {item('/pengumpulan', t('shell.nav.collection'), <IconTablePlus size={20} stroke={1.6} />)}
         {item('/pengukuran', t('shell.nav.measurement'), <IconChartBar size={20} stroke={1.6} />)}
+        {item('/perbaikan', t('shell.nav.corrections'), <IconEditCircle size={20} stroke={1.6} />)}
         {item('/sop', t('shell.nav.sop'), <IconFileDescription size={20} stroke={1.6} />)}
         <NavLink
           label={t('shell.nav.planning')}

@@ -96,6 +96,8 @@ export const correctionItem = z.object({
   indicatorCode: z.string(),
   indicatorName: z.string(),
   unitOfMeasure: z.string(),
+  /** Decimals the indicator's figures are kept in. */
+  decimals: z.number().int(),
   valueId: z.uuid().nullable(),
   baseVersion: z.number().int(),
   baseActual: z.string().nullable(),

@@ -12,7 +12,8 @@ import { documentFrame } from '../org/document-frame.repo.js';
  */
 
 const digits = (s: string) => s.split('.')[1]?.length ?? 0;
-const num = (s: string | null) => (s === null ? '–' : formatIndonesianNumber(s, Math.min(digits(s), 4)));
+const num = (s: string | null, decimals = 4) =>
+  s === null ? '–' : formatIndonesianNumber(s, Math.min(digits(s), decimals));
 const rupiah = (s: string | null) => (s === null ? '' : `Rp ${formatIndonesianNumber(s, 0)}`);
 
 function dateTime(d: string, timeZone: string, withTime = true) {
@@ -45,8 +46,8 @@ export function itemSection(c: Correction, heading: string): ReportSection {
     return [
       String(n + 1),
       `${[i.indicatorCode, i.indicatorName].filter(Boolean).join(' ')}\n${i.ownerName} · ${i.periodLabel}`,
-      `${num(i.baseActual)}${i.baseVersion > 0 ? `\n(versi ${i.baseVersion})` : '\n(belum diisi)'}`,
-      `${num(i.proposedActual)}${i.appliedVersion ? `\n(versi ${i.appliedVersion})` : ''}${money}`,
+      `${num(i.baseActual, i.decimals)}${i.baseVersion > 0 ? `\n(versi ${i.baseVersion})` : '\n(belum diisi)'}`,
+      `${num(i.proposedActual, i.decimals)}${i.appliedVersion ? `\n(versi ${i.appliedVersion})` : ''}${money}`,
       i.unitOfMeasure,
       i.reason,
       `${i.rootCause}\n${i.removesCause ? `Penyebab dihilangkan: ${i.causeAction}` : 'Penyebab belum dihilangkan'}`,

@@ -233,6 +233,7 @@ function presentItem(r: repo.ItemRow, evidence: repo.EvidenceRow[], events: repo
     indicatorCode: r.indicator_code,
     indicatorName: r.indicator_name,
     unitOfMeasure: r.unit_of_measure,
+    decimals: r.decimals,
     valueId: r.value_id,
     baseVersion: r.base_version_no,
     baseActual: r.base_actual,
