@@ -26,6 +26,12 @@ export const permissions = [
   'collection.manage',
   'measurement.read',
   'measurement.run',
+  'signatures.read',
+  'signatures.sign',
+  'signatures.manage',
+  'numbering.read',
+  'numbering.allocate',
+  'numbering.manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -54,6 +60,12 @@ const grants: Record<Role, ReadonlySet<Permission>> = {
     'collection.manage',
     'measurement.read',
     'measurement.run',
+    'signatures.read',
+    'signatures.sign',
+    'signatures.manage',
+    'numbering.read',
+    'numbering.allocate',
+    'numbering.manage',
   ]),
   member: new Set<Permission>([
     'government.read',
@@ -68,6 +80,10 @@ const grants: Record<Role, ReadonlySet<Permission>> = {
     'collection.enter',
     'measurement.read',
     'measurement.run',
+    'signatures.read',
+    'signatures.sign',
+    'numbering.read',
+    'numbering.allocate',
   ]),
 };
 

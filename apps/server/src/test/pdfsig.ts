@@ -66,8 +66,12 @@ export function trustingNssDb(caPem: string): { dir: string; remove(): void } {
   fs.writeFileSync(path.join(dir, 'ca.pem'), caPem);
   execFileSync('certutil', ['-N', '--empty-password', '-d', `sql:${dir}`], { stdio: 'ignore' });
   // "C,C,C": a trusted CA for TLS, e-mail/document signatures and code signing.
-  execFileSync('certutil', ['-A', '-n', 'sidakin-ca', '-t', 'C,C,C', '-i', path.join(dir, 'ca.pem'), '-d', `sql:${dir}`], {
-    stdio: 'ignore',
-  });
+  execFileSync(
+    'certutil',
+    ['-A', '-n', 'sidakin-ca', '-t', 'C,C,C', '-i', path.join(dir, 'ca.pem'), '-d', `sql:${dir}`],
+    {
+      stdio: 'ignore',
+    },
+  );
   return { dir, remove: () => fs.rmSync(dir, { recursive: true, force: true }) };
 }

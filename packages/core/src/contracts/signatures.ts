@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { limits, listQuery, pageOf } from './common.js';
+import { assignmentKinds } from './org.js';
 
 /**
  * Electronic signatures: the government's certificate authority, each signer's certificate,
@@ -75,7 +76,6 @@ export const certificateFormatQuery = z.strictObject({ format: z.enum(['pem', 'd
 
 export const signedDocumentStatuses = ['awaiting', 'signed', 'cancelled'] as const;
 export type SignedDocumentStatus = (typeof signedDocumentStatuses)[number];
-export const actingKinds = ['definitive', 'plt', 'plh'] as const;
 
 export const signedDocumentSigner = z.object({
   order: z.number().int(),
@@ -84,7 +84,7 @@ export const signedDocumentSigner = z.object({
   /** `next`: this position signs now; `waiting`: after an earlier one. */
   status: z.enum(['signed', 'next', 'waiting']),
   signerName: z.string().nullable(),
-  acting: z.enum(actingKinds).nullable(),
+  acting: z.enum(assignmentKinds).nullable(),
   /** "Plt." / "Plh." / ''. */
   actingLabel: z.string(),
   signedAt: z.string().nullable(),
@@ -142,11 +142,7 @@ export const verificationCodeLength = 16;
 
 /** A code as people type it (lower case, with dashes or spaces, O for 0, I/L for 1) → the stored form. */
 export function normalizeVerificationCode(input: string): string {
-  return input
-    .toUpperCase()
-    .replace(/[\s-]/g, '')
-    .replace(/O/g, '0')
-    .replace(/[IL]/g, '1');
+  return input.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
 }
 
 /** "ABCD-EFGH-JKMN-PQRS": the code as it is printed. */
@@ -167,9 +163,7 @@ export const publicVerification = z.object({
   status: z.enum(signedDocumentStatuses),
   /** SHA-256 of the signed file; null until every signature is in. */
   sha256: z.string().nullable(),
-  signers: z.array(
-    z.object({ order: z.number().int(), name: z.string(), position: z.string(), signedAt: z.string() }),
-  ),
+  signers: z.array(z.object({ order: z.number().int(), name: z.string(), position: z.string(), signedAt: z.string() })),
   pending: z.array(z.object({ order: z.number().int(), position: z.string() })),
   authority: z.object({ subject: z.string(), fingerprintSha256: z.string() }).nullable(),
 });

@@ -127,7 +127,9 @@ describe('certificates and keys', () => {
 
   it('refuses a wrong passphrase with the field named', async () => {
     const s = signers[0]!;
-    await expect(service.sign({ signer: s, passphrase: 'bukan ini', digest: Buffer.alloc(32, 1) })).rejects.toMatchObject({
+    await expect(
+      service.sign({ signer: s, passphrase: 'bukan ini', digest: Buffer.alloc(32, 1) }),
+    ).rejects.toMatchObject({
       code: 'SIGNING_PASSPHRASE_WRONG',
       details: [{ path: 'body.passphrase' }],
     });

@@ -41,4 +41,3 @@ export async function addPadesSignature(
   });
   return new SignPdf().sign(withPlaceholder, new DigestSigner(signDigest));
 }
-

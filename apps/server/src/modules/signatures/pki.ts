@@ -280,11 +280,7 @@ export async function issueSignerCertificate(opts: {
     subjectPublicKeyInfo: AsnConvert.parse(spkiDer, SubjectPublicKeyInfo),
     extensions: new Extensions([
       extension(id_ce_basicConstraints, true, new BasicConstraints({ cA: false })),
-      extension(
-        id_ce_keyUsage,
-        true,
-        new KeyUsage(KeyUsageFlags.digitalSignature | KeyUsageFlags.nonRepudiation),
-      ),
+      extension(id_ce_keyUsage, true, new KeyUsage(KeyUsageFlags.digitalSignature | KeyUsageFlags.nonRepudiation)),
       extension(id_ce_subjectKeyIdentifier, false, new SubjectKeyIdentifier(keyIdentifier(spkiDer))),
       extension(
         id_ce_authorityKeyIdentifier,
@@ -337,7 +333,13 @@ export async function lockPrivateKey(key: KeyObject, passphrase: string): Promis
   const salt = randomBytes(16);
   const password = await stretch(passphrase, salt, kdf);
   const der = key.export({ type: 'pkcs8', format: 'der', cipher: 'aes-256-cbc', passphrase: password });
-  const locked: LockedKey = { v: 1, kdf: 'scrypt', ...kdf, salt: salt.toString('base64'), pkcs8: der.toString('base64') };
+  const locked: LockedKey = {
+    v: 1,
+    kdf: 'scrypt',
+    ...kdf,
+    salt: salt.toString('base64'),
+    pkcs8: der.toString('base64'),
+  };
   return JSON.stringify(locked);
 }
 
@@ -347,7 +349,12 @@ export async function unlockPrivateKey(locked: string, passphrase: string): Prom
   if (l.v !== 1 || l.kdf !== 'scrypt') throw new Error('unknown key format');
   const password = await stretch(passphrase, Buffer.from(l.salt, 'base64'), l);
   try {
-    return createPrivateKey({ key: Buffer.from(l.pkcs8, 'base64'), format: 'der', type: 'pkcs8', passphrase: password });
+    return createPrivateKey({
+      key: Buffer.from(l.pkcs8, 'base64'),
+      format: 'der',
+      type: 'pkcs8',
+      passphrase: password,
+    });
   } catch {
     return null;
   }

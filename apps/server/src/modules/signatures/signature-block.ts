@@ -54,7 +54,15 @@ const muted = '#374151';
  */
 export function drawSignatureBlock(
   doc: Pdf,
-  opts: { x: number; y: number; width: number; place: string; date: string; signers: BlockSigner[]; mark: VerificationMark },
+  opts: {
+    x: number;
+    y: number;
+    width: number;
+    place: string;
+    date: string;
+    signers: BlockSigner[];
+    mark: VerificationMark;
+  },
 ): number {
   const { x, width, mark } = opts;
   let y = opts.y;
