@@ -154,6 +154,7 @@ export async function signatureRoutes(app: FastifyInstance, deps: AppDeps): Prom
           ctx: req.ctx,
           governmentId: req.params.governmentId,
           passphrase: req.body.passphrase,
+          mode: deps.signing.mode,
         }),
       ),
   );

@@ -249,8 +249,17 @@ export async function enrol(opts: {
   ctx: RequestContext;
   governmentId: string;
   passphrase: string;
+  mode: 'local' | 'http';
 }): Promise<SignerCertificate> {
   const actor = authorize(opts.ctx.actor, 'signatures.sign', opts.governmentId);
+  if (opts.mode === 'http') {
+    throw new AppError('CONFLICT', {
+      message: {
+        id: 'Tanda tangan elektronik di sini memakai layanan TTE nasional; daftarkan diri Anda di layanan tersebut',
+        en: 'Signing here goes through the national signing service; enrol with that service',
+      },
+    });
+  }
   return opts.db.transaction(async (tx) => {
     if (await enrolmentBlock(tx, actor.employeeId)) throw new AppError('SIGNING_NOT_ENROLLABLE');
     const employeeId = actor.employeeId!;
