@@ -110,21 +110,13 @@ export function formatDocumentNumber(pattern: string, seq: number, date: string)
   if (!m) throw new RangeError(`not a date: ${date}`);
   const year = m[1]!;
   const month = Number(m[2]);
-  return check.parts
-    .map((p) => {
-      if ('text' in p) return p.text;
-      switch (p.token) {
-        case 'seq':
-          return String(seq).padStart(p.pad ?? 0, '0');
-        case 'year':
-          return year;
-        case 'month':
-          return String(month).padStart(2, '0');
-        case 'romanMonth':
-          return romanNumeral(month);
-      }
-    })
-    .join('');
+  const values: Record<NumberToken, (pad?: number) => string> = {
+    seq: (pad) => String(seq).padStart(pad ?? 0, '0'),
+    year: () => year,
+    month: () => String(month).padStart(2, '0'),
+    romanMonth: () => romanNumeral(month),
+  };
+  return check.parts.map((p) => ('text' in p ? p.text : values[p.token](p.pad))).join('');
 }
 
 /** Kinds of documents the system numbers, with their names; agencies may add their own codes. */

@@ -11,8 +11,8 @@ import { AppError, assertFresh, invalidField, notFound } from '../../errors.js';
 import { authorize } from '../../http/access.js';
 import type { RequestContext } from '../../http/context.js';
 import { buildWorkbook, type ExportSheet } from '../../xlsx/write.js';
-import { heldPositions } from '../auth/auth.repo.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { heldPositions } from '../auth/auth.repo.js';
 import * as repo from './numbering.repo.js';
 
 /**

@@ -159,7 +159,10 @@ describe('a national signing service over HTTP', () => {
     const id = await newDocument();
     const res = await head.request('POST', gov(`/signed-documents/${id}/sign`), { passphrase: 'bukan passphrase' });
     expect(res.statusCode).toBe(400);
-    expect(res.json().error).toMatchObject({ code: 'SIGNING_PASSPHRASE_WRONG', details: [{ path: 'body.passphrase' }] });
+    expect(res.json().error).toMatchObject({
+      code: 'SIGNING_PASSPHRASE_WRONG',
+      details: [{ path: 'body.passphrase' }],
+    });
     expect((await head.request('GET', gov(`/signed-documents/${id}`))).json().signers[0].signedAt).toBeNull();
   });
 

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { Sealer } from '../../crypto/sealer.js';
 import { hasCertutil, pdfsig, trustingNssDb } from '../../test/pdfsig.js';
 import { addPadesSignature } from './pades.js';

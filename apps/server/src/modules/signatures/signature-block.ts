@@ -1,8 +1,7 @@
 import { formatVerificationCode } from '@sidakin/core';
 import QRCode from 'qrcode';
-import { type Letterhead, type Pdf, pdfBytes, placeText, textHeight } from '../../pdf/pdf.js';
+import { createPdf, type Letterhead, type Pdf, pdfBytes, placeText, textHeight } from '../../pdf/pdf.js';
 import { drawLetterhead, reportMargin } from '../../pdf/report.js';
-import { createPdf } from '../../pdf/pdf.js';
 
 /**
  * What a document to be signed carries before anyone signs it: a QR code that opens the public

@@ -28,8 +28,8 @@ import { AppError } from '../../errors.js';
 import { typed } from '../../http/types.js';
 import { uploadError } from '../files/files.routes.js';
 import { configureSignatures, type SignatureDeps } from './deps.js';
-import * as docs from './signed-documents.service.js';
 import * as certs from './signatures.service.js';
+import * as docs from './signed-documents.service.js';
 
 const read = { access: { permission: 'signatures.read' as const } };
 const sign = { access: { permission: 'signatures.sign' as const } };

@@ -5,8 +5,8 @@ import type { Database, Queryable, Tx } from '../../db/database.js';
 import { AppError, notFound } from '../../errors.js';
 import { authorize } from '../../http/access.js';
 import type { RequestContext } from '../../http/context.js';
-import { heldPositions } from '../auth/auth.repo.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { heldPositions } from '../auth/auth.repo.js';
 import {
   certificatePem,
   createAuthorityCertificate,

@@ -80,13 +80,19 @@ beforeAll(async () => {
       pattern: '050/{seq}/Disdag/{romanMonth}/{year}',
     }),
   );
-  expect((await member.request('POST', gov('/signing-certificates/mine'), { passphrase: staffPass })).statusCode).toBe(201);
-  expect((await head.request('POST', gov('/signing-certificates/mine'), { passphrase: headPass })).statusCode).toBe(201);
+  expect((await member.request('POST', gov('/signing-certificates/mine'), { passphrase: staffPass })).statusCode).toBe(
+    201,
+  );
+  expect((await head.request('POST', gov('/signing-certificates/mine'), { passphrase: headPass })).statusCode).toBe(
+    201,
+  );
   const doc = await request('Perbaikan Data Kinerja Triwulan III');
   documentId = doc.id;
   code = doc.verificationCode;
   agendaEntryId = (
-    await t.db.query<{ agenda_entry_id: string }>('SELECT agenda_entry_id FROM signed_documents WHERE id = $1', [doc.id])
+    await t.db.query<{ agenda_entry_id: string }>('SELECT agenda_entry_id FROM signed_documents WHERE id = $1', [
+      doc.id,
+    ])
   )[0]!.agenda_entry_id;
 });
 afterAll(async () => {
@@ -109,13 +115,22 @@ describe('a document to be signed', () => {
     ]);
     expect(d.myTurn).toBe(true);
     const book = (await member.request('GET', gov('/agenda'))).json();
-    expect(book.items[0]).toMatchObject({ number: d.number, link: { kind: 'signed_document', id: documentId } });
+    expect(book.items[0]).toMatchObject({
+      id: agendaEntryId,
+      number: d.number,
+      link: { kind: 'signed_document', id: documentId },
+    });
   });
 
   it('is signed only by whoever holds the next position, with the right passphrase; nothing changes otherwise', async () => {
     const before = (await member.request('GET', gov(`/signed-documents/${documentId}`))).json().currentFile.sha256;
-    expect((await anonymous(t.app).request('POST', gov(`/signed-documents/${documentId}/sign`), { passphrase: headPass })).statusCode).toBe(401);
-    expect((await adminB.request('POST', gov(`/signed-documents/${documentId}/sign`), { passphrase: headPass })).statusCode).toBe(403);
+    expect(
+      (await anonymous(t.app).request('POST', gov(`/signed-documents/${documentId}/sign`), { passphrase: headPass }))
+        .statusCode,
+    ).toBe(401);
+    expect(
+      (await adminB.request('POST', gov(`/signed-documents/${documentId}/sign`), { passphrase: headPass })).statusCode,
+    ).toBe(403);
     const notYet = await sign(head, documentId, headPass);
     expect(notYet.statusCode).toBe(403);
     expect(notYet.json().error.code).toBe('SIGNING_NOT_YOUR_TURN');
@@ -124,7 +139,10 @@ describe('a document to be signed', () => {
     expect(empty.json().error.details[0].path).toBe('body.passphrase');
     const wrong = await sign(member, documentId, 'passphrase yang keliru');
     expect(wrong.statusCode).toBe(400);
-    expect(wrong.json().error).toMatchObject({ code: 'SIGNING_PASSPHRASE_WRONG', details: [{ path: 'body.passphrase' }] });
+    expect(wrong.json().error).toMatchObject({
+      code: 'SIGNING_PASSPHRASE_WRONG',
+      details: [{ path: 'body.passphrase' }],
+    });
     const after = (await member.request('GET', gov(`/signed-documents/${documentId}`))).json();
     expect(after.currentFile.sha256).toBe(before);
     expect(after.signers.every((s: { signedAt: string | null }) => s.signedAt === null)).toBe(true);
@@ -198,15 +216,23 @@ describe('a document to be signed', () => {
 
   it('is cancelled by an administrator with a reason; its number stays in the book, void', async () => {
     const doc = await request('Dokumen yang dibatalkan');
-    expect((await member.request('POST', gov(`/signed-documents/${doc.id}/cancel`), { reason: 'Salah data' })).statusCode).toBe(403);
+    expect(
+      (await member.request('POST', gov(`/signed-documents/${doc.id}/cancel`), { reason: 'Salah data' })).statusCode,
+    ).toBe(403);
     const bad = await adminA.request('POST', gov(`/signed-documents/${doc.id}/cancel`), { reason: '' });
     expect(bad.json().error.details[0].path).toBe('body.reason');
-    const res = await adminA.request('POST', gov(`/signed-documents/${doc.id}/cancel`), { reason: 'Data yang dikoreksi keliru' });
+    const res = await adminA.request('POST', gov(`/signed-documents/${doc.id}/cancel`), {
+      reason: 'Data yang dikoreksi keliru',
+    });
     expect(res.statusCode).toBe(200);
     expect(res.json().status).toBe('cancelled');
     const book = (await adminA.request('GET', gov('/agenda?status=void'))).json();
     expect(book.items).toEqual([
-      expect.objectContaining({ number: doc.number, status: 'void', voidReason: 'Dokumen dibatalkan: Data yang dikoreksi keliru' }),
+      expect.objectContaining({
+        number: doc.number,
+        status: 'void',
+        voidReason: 'Dokumen dibatalkan: Data yang dikoreksi keliru',
+      }),
     ]);
     expect((await sign(member, doc.id, staffPass)).json().error.code).toBe('SIGNING_DOCUMENT_STATE');
   });
@@ -232,7 +258,9 @@ describe('public verification', () => {
       { order: 1, name: 'Sri Wahyuni', position: 'Plh. Sekretaris Dinas', signedAt: expect.any(String) },
       { order: 2, name: 'Budi Santoso', position: 'Kepala Dinas', signedAt: expect.any(String) },
     ]);
-    const nips = await t.db.query<{ nip: string }>('SELECT nip FROM employees WHERE government_id = $1', [a.governmentId]);
+    const nips = await t.db.query<{ nip: string }>('SELECT nip FROM employees WHERE government_id = $1', [
+      a.governmentId,
+    ]);
     for (const { nip } of nips) expect(res.body).not.toContain(nip);
     // People type codes in groups, in lower case, with O for 0.
     const typed = `${code.slice(0, 4)}-${code.slice(4, 8)}-${code.slice(8, 12)}-${code.slice(12)}`.toLowerCase();
@@ -256,14 +284,17 @@ describe('public verification', () => {
     const other = await upload(changed);
     expect(other.json()).toMatchObject({ result: 'mismatch' });
     expect(other.json().sha256).not.toBe(other.json().expectedSha256);
-    const original = (await member.request('GET', gov(`/signed-documents/${documentId}/file?version=original`))).rawPayload;
+    const original = (await member.request('GET', gov(`/signed-documents/${documentId}/file?version=original`)))
+      .rawPayload;
     expect((await upload(original)).json()).toMatchObject({ result: 'earlier', signaturesInFile: 0 });
     const none = await anonymous(t.app).request('POST', `/api/public/verify/${code}`, new FormData());
     expect(none.statusCode).toBe(400);
     const tooBig = await upload(Buffer.alloc(21 * 1024 * 1024, 1));
     expect(tooBig.statusCode).toBe(413);
     // Nothing a visitor uploads is kept.
-    const kept = await t.db.query('SELECT 1 FROM files WHERE sha256 = $1', [createHash('sha256').update(changed).digest('hex')]);
+    const kept = await t.db.query('SELECT 1 FROM files WHERE sha256 = $1', [
+      createHash('sha256').update(changed).digest('hex'),
+    ]);
     expect(kept).toHaveLength(0);
   });
 
