@@ -23,12 +23,15 @@ import { correctionRoutes } from './modules/corrections/corrections.routes.js';
 import { measurementDocumentRoutes } from './modules/measurement/measurement.documents.routes.js';
 import { measurementRoutes } from './modules/measurement/measurement.routes.js';
 import { monitoringRoutes } from './modules/monitoring/monitoring.routes.js';
+import { numberingRoutes } from './modules/numbering/numbering.routes.js';
 // The collection module gives the steps of collection SOPs their meaning (registered on import).
 import './modules/collection/collection.steps.js';
 import { fileRoutes } from './modules/files/files.routes.js';
 import { orgRoutes } from './modules/org/org.routes.js';
 import { planRoutes } from './modules/plans/plans.routes.js';
 import { planExcelRoutes } from './modules/plans/plans-excel.routes.js';
+import { signatureRoutes } from './modules/signatures/signatures.routes.js';
+import { HttpSigningService, LocalSigningService, type SigningService } from './modules/signatures/signing-service.js';
 import { sopRoutes } from './modules/sops/sops.routes.js';
 import { systemRoutes } from './modules/system/system.routes.js';
 import { userRoutes } from './modules/users/users.routes.js';
@@ -41,6 +44,8 @@ export interface AppDeps {
   files: FileStore;
   /** Seals secrets at rest with the server's key. */
   secrets: Sealer;
+  /** Signs documents: with the keys kept here (local), or through a national signing service. */
+  signing: SigningService;
 }
 
 export interface SidakinApp {
@@ -51,12 +56,20 @@ export interface SidakinApp {
 
 /** Builds the HTTP application; tests build their own with their own database and config. */
 export async function buildApp(
-  given: Omit<AppDeps, 'files' | 'secrets'> & { files?: FileStore; secrets?: Sealer },
+  given: Omit<AppDeps, 'files' | 'secrets' | 'signing'> & {
+    files?: FileStore;
+    secrets?: Sealer;
+    signing?: SigningService;
+  },
 ): Promise<SidakinApp> {
+  const secrets = given.secrets ?? new Sealer(loadSecretKey(given.config));
+  const signingService = given.config.signingService;
   const deps: AppDeps = {
     ...given,
     files: given.files ?? new DiskFileStore(given.config.filesDir),
-    secrets: given.secrets ?? new Sealer(loadSecretKey(given.config)),
+    secrets,
+    signing:
+      given.signing ?? (signingService ? new HttpSigningService(signingService) : new LocalSigningService(secrets)),
   };
   const { config } = deps;
   const app = Fastify({
@@ -131,6 +144,8 @@ export async function buildApp(
     await measurementDocumentRoutes(api, deps);
     await planExcelRoutes(api, deps);
     await correctionRoutes(api, deps);
+    await signatureRoutes(api, deps);
+    await numberingRoutes(api, deps);
     api.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
   });
 

@@ -26,4 +26,24 @@ describe('configuration', () => {
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/);
     expect(() => loadConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL/);
   });
+
+  it('links documents to PUBLIC_BASE_URL (this server by default) and signs locally unless a signing service is named', () => {
+    expect(loadConfig({ PORT: '8080' })).toMatchObject({
+      publicBaseUrl: 'http://localhost:8080',
+      signingService: undefined,
+    });
+    const c = loadConfig({
+      PUBLIC_BASE_URL: 'https://sidakin.sidoarjokab.go.id/',
+      SIGNING_SERVICE_URL: 'https://tte.example.go.id/api/sign',
+      SIGNING_SERVICE_TOKEN: 'rahasia',
+    });
+    expect(c.publicBaseUrl).toBe('https://sidakin.sidoarjokab.go.id');
+    expect(c.signingService).toEqual({
+      url: 'https://tte.example.go.id/api/sign',
+      token: 'rahasia',
+      timeoutMs: 15_000,
+    });
+    expect(() => loadConfig({ PUBLIC_BASE_URL: 'sidakin.go.id' })).toThrow(/PUBLIC_BASE_URL/);
+    expect(() => loadConfig({ SIGNING_SERVICE_URL: 'ftp://x' })).toThrow(/SIGNING_SERVICE_URL/);
+  });
 });

@@ -22,6 +22,13 @@ export interface Config {
   /** Directory with the built web app, served at `/`. */
   webDist: string;
   trustProxy: boolean;
+  /** Where people reach this server (PUBLIC_BASE_URL); printed documents link to its verification page. */
+  publicBaseUrl: string;
+  /**
+   * A national signing service (SIGNING_SERVICE_URL, …) that signs instead of the keys kept here;
+   * undefined to sign with the government's own certificate authority.
+   */
+  signingService: { url: string; token: string | undefined; timeoutMs: number } | undefined;
 }
 
 const bool = z
@@ -50,6 +57,16 @@ const envSchema = z.object({
   DEMO_ON_EMPTY: bool.default(true),
   WEB_DIST: z.string().optional(),
   TRUST_PROXY: bool.default(false),
+  PUBLIC_BASE_URL: z
+    .string()
+    .regex(/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/, 'PUBLIC_BASE_URL must be an http(s):// address without query')
+    .optional(),
+  SIGNING_SERVICE_URL: z
+    .string()
+    .regex(/^https?:\/\/\S+$/, 'SIGNING_SERVICE_URL must be an http(s):// address')
+    .optional(),
+  SIGNING_SERVICE_TOKEN: z.string().min(1).optional(),
+  SIGNING_SERVICE_TIMEOUT_MS: z.coerce.number().int().min(1000).max(120_000).default(15_000),
 });
 
 const repoRoot = path.resolve(import.meta.dirname, '../../..');
@@ -76,6 +93,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoOnEmpty: e.DEMO_ON_EMPTY,
     webDist: e.WEB_DIST ? path.resolve(e.WEB_DIST) : path.join(repoRoot, 'apps/web/dist'),
     trustProxy: e.TRUST_PROXY,
+    publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+    signingService: e.SIGNING_SERVICE_URL
+      ? { url: e.SIGNING_SERVICE_URL, token: e.SIGNING_SERVICE_TOKEN, timeoutMs: e.SIGNING_SERVICE_TIMEOUT_MS }
+      : undefined,
   };
 }
 

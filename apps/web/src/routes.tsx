@@ -23,6 +23,17 @@ function page<K extends string>(load: () => Promise<Record<K, ComponentType> | u
 /** Paths are in Bahasa Indonesia, like the rest of what people see. */
 export const router = createBrowserRouter([
   { path: '/masuk', element: <SignInPage /> },
+  // The page a signed document's QR code opens: public, no sign-in.
+  {
+    path: '/verifikasi',
+    hydrateFallbackElement: <RouteFallback />,
+    lazy: page(() => import('./verification/VerificationPage'), 'VerificationLookupPage'),
+  },
+  {
+    path: '/verifikasi/:code',
+    hydrateFallbackElement: <RouteFallback />,
+    lazy: page(() => import('./verification/VerificationPage'), 'VerificationPage'),
+  },
   {
     path: '/',
     element: <AuthGate />,
@@ -83,6 +94,13 @@ export const router = createBrowserRouter([
           { path: 'monitoring-renstra', lazy: page(() => import('./monitoring/MonitoringPage'), 'MonitoringPage') },
           { path: 'pengukuran', lazy: page(() => import('./measurement/MeasurementPage'), 'MeasurementPage') },
 
+          // Electronic documents and the buku agenda
+          {
+            path: 'dokumen-elektronik',
+            lazy: page(() => import('./signatures/SignedDocumentsPage'), 'SignedDocumentsPage'),
+          },
+          { path: 'buku-agenda', lazy: page(() => import('./numbering/AgendaPage'), 'AgendaPage') },
+
           // SOPs
           { path: 'sop', lazy: page(() => import('./sop/SopLibraryPage'), 'SopLibraryPage') },
           { path: 'sop/:sopId', lazy: page(() => import('./sop/SopPage'), 'SopPage') },
@@ -97,6 +115,10 @@ export const router = createBrowserRouter([
             children: [
               { path: 'pengguna', lazy: page(() => import('./users/UsersPage'), 'UsersPage') },
               { path: 'audit', lazy: page(() => import('./audit/AuditPage'), 'AuditPage') },
+              {
+                path: 'sertifikat-elektronik',
+                lazy: page(() => import('./signatures/CertificatesPage'), 'CertificatesPage'),
+              },
             ],
           },
           { path: 'akun', lazy: page(() => import('./account/AccountPage'), 'AccountPage') },

@@ -192,6 +192,46 @@ export const errorMessages = {
     id: 'Status formulir tidak memungkinkan tindakan ini',
     en: 'The status of the form does not allow this',
   },
+  SIGNING_PASSPHRASE_WRONG: {
+    id: 'Passphrase tanda tangan elektronik salah',
+    en: 'The signing passphrase is wrong',
+  },
+  SIGNING_LOCKED: {
+    id: 'Terlalu banyak passphrase salah; kunci tanda tangan Anda terkunci sementara, coba lagi nanti',
+    en: 'Too many wrong passphrases; your signing key is locked for a while, try again later',
+  },
+  SIGNING_CERTIFICATE_MISSING: {
+    id: 'Anda belum memiliki sertifikat elektronik yang berlaku; daftarkan di halaman Akun saya',
+    en: 'You have no valid signing certificate; enrol on the My account page',
+  },
+  SIGNING_CERTIFICATE_EXISTS: {
+    id: 'Anda sudah memiliki sertifikat elektronik yang berlaku; gunakan perpanjangan untuk menggantinya',
+    en: 'You already have a valid signing certificate; renew it to replace it',
+  },
+  SIGNING_NOT_ENROLLABLE: {
+    id: 'Hanya pegawai yang memegang jabatan yang dapat mendaftarkan sertifikat elektronik',
+    en: 'Only an employee who holds a position can enrol for a signing certificate',
+  },
+  SIGNING_NOT_YOUR_TURN: {
+    id: 'Dokumen ini belum atau tidak menunggu tanda tangan jabatan Anda',
+    en: 'This document is not waiting for the signature of your position',
+  },
+  SIGNING_DOCUMENT_STATE: {
+    id: 'Dokumen ini sudah selesai ditandatangani atau dibatalkan',
+    en: 'This document is already fully signed or cancelled',
+  },
+  SIGNING_SERVICE_UNAVAILABLE: {
+    id: 'Layanan tanda tangan elektronik tidak dapat dihubungi; coba lagi nanti',
+    en: 'The signing service cannot be reached; try again later',
+  },
+  SIGNING_SERVICE_REFUSED: {
+    id: 'Layanan tanda tangan elektronik menolak permintaan ini',
+    en: 'The signing service refused this request',
+  },
+  NUMBERING_PATTERN_MISSING: {
+    id: 'Belum ada pola penomoran untuk jenis dokumen ini di perangkat daerah tersebut; minta admin mengaturnya',
+    en: 'There is no numbering pattern for this kind of document in that agency; ask an administrator to set one',
+  },
   INTERNAL: {
     id: 'Terjadi kesalahan pada server; silakan coba lagi',
     en: 'Something went wrong on the server; please try again',

@@ -27,6 +27,12 @@ export const permissions = [
   'measurement.read',
   'measurement.run',
   'measurement.manage',
+  'signatures.read',
+  'signatures.sign',
+  'signatures.manage',
+  'numbering.read',
+  'numbering.allocate',
+  'numbering.manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -56,6 +62,12 @@ const grants: Record<Role, ReadonlySet<Permission>> = {
     'measurement.read',
     'measurement.run',
     'measurement.manage',
+    'signatures.read',
+    'signatures.sign',
+    'signatures.manage',
+    'numbering.read',
+    'numbering.allocate',
+    'numbering.manage',
   ]),
   member: new Set<Permission>([
     'government.read',
@@ -70,6 +82,10 @@ const grants: Record<Role, ReadonlySet<Permission>> = {
     'collection.enter',
     'measurement.read',
     'measurement.run',
+    'signatures.read',
+    'signatures.sign',
+    'numbering.read',
+    'numbering.allocate',
   ]),
 };
 

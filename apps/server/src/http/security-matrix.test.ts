@@ -51,12 +51,19 @@ describe('security matrix over every route', () => {
     for (const r of t.routes) expect(r.access, `${r.method} ${r.url}`).toBeDefined();
   });
 
-  it('only health, sign-in and the API description are public', () => {
+  it('only health, sign-in, the API description and the verification of signed documents are public', () => {
     const publicRoutes = t.routes
       .filter((r) => r.access === 'public' && !r.url.startsWith('/api/docs'))
       .map((r) => `${r.method} ${r.url}`)
       .sort();
-    expect(publicRoutes).toEqual(['GET /api/health', 'GET /api/openapi.json', 'POST /api/auth/login']);
+    expect(publicRoutes).toEqual([
+      'GET /api/health',
+      'GET /api/openapi.json',
+      'GET /api/public/verify/:code',
+      'GET /api/public/verify/:code/authority-certificate',
+      'POST /api/auth/login',
+      'POST /api/public/verify/:code',
+    ]);
   });
 
   it('refuses an anonymous caller on every non-public route with 401', async () => {

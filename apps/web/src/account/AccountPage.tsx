@@ -24,6 +24,7 @@ import { useForm } from '../lib/form';
 import { useApiMutation } from '../lib/query';
 import { PageHeader } from '../ui/PageHeader';
 import { QrCode } from './QrCode';
+import { SigningCertificateCard } from './SigningCertificateCard';
 
 export function AccountPage() {
   const { t } = useTranslation();
@@ -50,7 +51,10 @@ export function AccountPage() {
             </Stack>
           </Grid.Col>
           <Grid.Col span={{ base: 12, md: 7 }}>
-            <TotpCard />
+            <Stack gap="md">
+              <TotpCard />
+              <SigningCertificateCard />
+            </Stack>
           </Grid.Col>
         </Grid>
       </Stack>

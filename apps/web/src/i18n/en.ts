@@ -1,4 +1,5 @@
 import type { Messages } from './id';
+import { signingEn } from './signing.en';
 
 /** English. Indonesian terms of art (Plt, Plh, NIP, SK, kop surat) stay as they are. */
 export const en: Messages = {
@@ -1865,4 +1866,5 @@ export const en: Messages = {
     totpDisabledNow: 'Two-step verification is now off',
     totpMandatory: 'Mandatory for administrators in your government.',
   },
+  ...signingEn,
 };

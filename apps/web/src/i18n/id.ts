@@ -1,3 +1,5 @@
+import { signingId } from './signing.id';
+
 /** Bahasa Indonesia — the default language. `en.ts` must have exactly the same keys. */
 export const id = {
   app: {
@@ -1866,6 +1868,7 @@ export const id = {
     totpDisabledNow: 'Verifikasi dua langkah telah dimatikan',
     totpMandatory: 'Wajib untuk admin di pemerintah daerah Anda.',
   },
+  ...signingId,
 };
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };

@@ -22,6 +22,7 @@ import {
   IconBriefcase,
   IconBuildingCommunity,
   IconBuildingEstate,
+  IconCertificate,
   IconChartBar,
   IconChecklist,
   IconChevronDown,
@@ -32,7 +33,9 @@ import {
   IconHome2,
   IconId,
   IconLogout,
+  IconNotebook,
   IconShieldCheck,
+  IconSignature,
   IconSitemap,
   IconTablePlus,
   IconTargetArrow,
@@ -186,6 +189,8 @@ function Navigation({ role }: { role: MeResponse['user']['role'] }) {
         {item('/pengukuran', t('shell.nav.measurement'), <IconChartBar size={20} stroke={1.6} />)}
         {item('/perbaikan', t('shell.nav.corrections'), <IconEditCircle size={20} stroke={1.6} />)}
         {item('/sop', t('shell.nav.sop'), <IconFileDescription size={20} stroke={1.6} />)}
+        {item('/dokumen-elektronik', t('signedDocs.nav'), <IconSignature size={20} stroke={1.6} />)}
+        {item('/buku-agenda', t('numbering.nav'), <IconNotebook size={20} stroke={1.6} />)}
         <NavLink
           label={t('shell.nav.planning')}
           leftSection={<IconTargetArrow size={20} stroke={1.6} />}
@@ -218,6 +223,7 @@ function Navigation({ role }: { role: MeResponse['user']['role'] }) {
         {item('/pegawai', t('shell.nav.employees'), <IconId size={20} stroke={1.6} />)}
         {admin ? item('/pengguna', t('shell.nav.users'), <IconUsers size={20} stroke={1.6} />) : null}
         {admin ? item('/audit', t('shell.nav.audit'), <IconShieldCheck size={20} stroke={1.6} />) : null}
+        {admin ? item('/sertifikat-elektronik', t('signing.nav'), <IconCertificate size={20} stroke={1.6} />) : null}
       </Stack>
     </nav>
   );

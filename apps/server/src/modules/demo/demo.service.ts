@@ -19,6 +19,7 @@ import { importSopTx, readSopFiles } from '../sops/sops.service.js';
 import { insertUserTx } from '../users/users.service.js';
 import { loadDemoCollection } from './collection-demo.js';
 import { type DemoGovernment, demoData } from './demo-data.js';
+import { loadDemoNumbering } from './numbering-demo.js';
 import { loadDemoPlans } from './plans-demo.js';
 
 export const DEMO_PASSWORD = 'sidakin-demo';
@@ -106,6 +107,7 @@ export async function loadDemo(
       const governmentId = await loadGovernment(tx, gov, hashOf);
       // The seed agencies' SOPs, as drafts to be approved and made effective in the system.
       for (const s of sops) await importSopTx(tx, systemContext('sidakin demo'), governmentId, s.source, s.doc);
+      await loadDemoNumbering(tx, governmentId, gov.code);
       if (opts.plans !== false) {
         await loadDemoPlans(tx, governmentId, gov.code);
         await loadDemoCollection(tx, governmentId, { files: opts.files });

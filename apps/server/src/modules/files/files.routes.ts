@@ -80,7 +80,7 @@ export async function fileRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
 }
 
 /** Errors of the multipart parser, in the application's terms. */
-function uploadError(err: unknown): unknown {
+export function uploadError(err: unknown): unknown {
   if (err instanceof AppError) return err;
   const code = (err as { code?: string }).code;
   if (code === 'FST_REQ_FILE_TOO_LARGE' || code === 'FST_PARTS_LIMIT' || code === 'FST_FILES_LIMIT') {
