@@ -40,6 +40,10 @@ export interface ReportInput {
   subtitle?: string;
   sections: ReportSection[];
   signer?: ReportSigner | null;
+  /** Drawn after the sections in place of `signer` (an electronic signature block), kept on one page. */
+  closing?: { height: number; draw: (pdf: Pdf, y: number, width: number) => void };
+  /** Drawn above the foot of every page (e.g. where a signed document is verified). */
+  pageNote?: (pdf: Pdf, y: number, width: number) => void;
   printedAt: string;
   /** Fixes the document's creation date, so the same input gives the same file. */
   createdAt?: Date;
@@ -214,13 +218,17 @@ export async function renderReport(input: ReportInput): Promise<Buffer> {
     }
     y += 14;
   }
-  if (input.signer) {
+  if (input.closing) {
+    if (y + input.closing.height > bottom) newPage();
+    input.closing.draw(pdf, y, width);
+  } else if (input.signer) {
     if (y + 120 > bottom) newPage();
     drawSigner(pdf, input.signer, y, width);
   }
   const range = pdf.bufferedPageRange();
   for (let i = range.start; i < range.start + range.count; i++) {
     pdf.switchToPage(i);
+    input.pageNote?.(pdf, pdf.page.height - M - 18, width);
     placeText(
       pdf,
       `Dicetak dari SIDAKIN ${input.printedAt} · Halaman ${i + 1} dari ${range.count}`,

@@ -192,6 +192,7 @@ export const correctionSigner = z.object({
   order: z.number().int(),
   name: z.string(),
   positionTitle: z.string(),
+  positionId: z.uuid(),
   /** The signer's employee id, so a screen can tell whose turn it is. */
   employeeId: z.uuid().nullable(),
   signedAt: z.string().nullable(),

@@ -102,6 +102,11 @@ export const sopStep = z
     paraf: z.boolean().optional(),
     /** Completing the step (at a decision: answering ya) records the actor's signature. */
     signature: z.boolean().optional(),
+    /**
+     * On a signing step, the lanes whose holders sign the document, in signing order (default: the
+     * step's own lanes) — e.g. every stakeholder, where one lane only hands the document round.
+     */
+    signers: z.array(laneId).min(1).optional(),
     /** Who else takes part without acting in a lane (e.g. the JP attending a meeting), as printed. */
     attendees: z.array(text).default([]),
     notes: z.array(text).default([]),

@@ -117,6 +117,27 @@ function checkStructure(doc: SopDocument): SopIssue[] {
         );
       }
     });
+    (s.signers ?? []).forEach((l, j) => {
+      used.add(l);
+      if (!declared.has(l)) {
+        errors.push(
+          sopIssue(
+            `steps[${i}].signers[${j}]`,
+            `lane "${l}" is not declared in lanes`,
+            `lajur "${l}" tidak dideklarasikan di lanes`,
+          ),
+        );
+      }
+    });
+    if (s.signers && !(s.action === 'sign' || s.signature)) {
+      errors.push(
+        sopIssue(
+          `steps[${i}].signers`,
+          'only a signing step (action sign, or signature: true) names its signers',
+          'hanya langkah penandatanganan (action sign, atau signature: true) yang menyebut penanda tangannya',
+        ),
+      );
+    }
     const kind = actionKindInfo(s.action);
     if (!kind)
       errors.push(

@@ -38,6 +38,28 @@ export function standardMinutes(doc: SopDocument, stepNo: number, cal: WorkingCa
 }
 
 /** The positions that hold a step's lanes for the task's unit (or the case's only unit). */
+/**
+ * The positions holding a lane of an SOP for a case: a lane of "the unit in scope" in each of the
+ * case's units (or the given unit), any other lane once.
+ */
+export async function lanePositionIds(
+  db: Queryable,
+  q: { governmentId: string; agencyId: string; doc: SopDocument; laneId: string; units: (string | null)[] },
+): Promise<string[]> {
+  const lane = q.doc.lanes[q.laneId]!;
+  const ids: string[] = [];
+  for (const unitId of unitScopedBinding(lane.binding) ? q.units : [null]) {
+    const positions = await lanesRepo.positionsFor(db, {
+      governmentId: q.governmentId,
+      agencyId: q.agencyId,
+      binding: lane.binding,
+      unitId,
+    });
+    for (const p of positions) if (!ids.includes(p.position_id)) ids.push(p.position_id);
+  }
+  return ids;
+}
+
 async function assigneesFor(
   db: Queryable,
   q: {
@@ -55,16 +77,7 @@ async function assigneesFor(
   const units: (string | null)[] = q.unitId ? [q.unitId] : q.caseUnits.length ? q.caseUnits : [null];
   const ids: string[] = [];
   for (const laneId of step.lanes) {
-    const lane = q.doc.lanes[laneId]!;
-    for (const unitId of unitScopedBinding(lane.binding) ? units : [null]) {
-      const positions = await lanesRepo.positionsFor(db, {
-        governmentId: q.governmentId,
-        agencyId: q.agencyId,
-        binding: lane.binding,
-        unitId,
-      });
-      for (const p of positions) if (!ids.includes(p.position_id)) ids.push(p.position_id);
-    }
+    for (const id of await lanePositionIds(db, { ...q, laneId, units })) if (!ids.includes(id)) ids.push(id);
   }
   return ids;
 }
@@ -98,8 +111,7 @@ async function openTasks(
   }
 }
 
-/** Positions the actor holds today (definitive or acting), their acting position first. */
-/** The positions the person holds today, the one they act in first. */
+/** The positions the person holds today (definitive or acting), the one they act in first. */
 export async function actorPositions(db: Queryable, actor: Actor): Promise<{ id: string; name: string }[]> {
   if (!actor.employeeId) return [];
   const held = await heldPositions(db, actor.employeeId);

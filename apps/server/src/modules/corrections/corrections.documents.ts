@@ -1,8 +1,15 @@
 import { type Correction, type CorrectionMeeting, formatIndonesianNumber } from '@sidakin/core';
 import type { Queryable } from '../../db/database.js';
 import type { ReportSection, ReportSigner } from '../../pdf/report.js';
-import { renderReport, reportWidth } from '../../pdf/report.js';
+import { renderReport, reportMargin, reportWidth } from '../../pdf/report.js';
 import { documentFrame } from '../org/document-frame.repo.js';
+import {
+  authorityName,
+  type BlockSigner,
+  drawSignatureBlock,
+  drawVerificationFooter,
+  type VerificationMark,
+} from '../signatures/signature-block.js';
 
 /**
  * The documents of a correction: the Dokumen Perbaikan Data Kinerja (old → new with reasons, root
@@ -257,4 +264,63 @@ export async function renderMinutes(
     printedAt: frame.printedAt,
   });
   return { bytes, fileName: `Notulen Rapat ${c.agencyName} kasus ${c.caseNumber}.pdf` };
+}
+
+/**
+ * The Dokumen Perbaikan Data Kinerja to be signed: numbered, with the data corrected (old → new,
+ * reasons, root causes, evidence), the meetings, the paraf trail, and the electronic signature
+ * block of every signer with the QR code to the public verification page; the verification line
+ * at the foot of every page.
+ */
+export async function renderCorrectionDocument(input: {
+  db: Queryable;
+  governmentId: string;
+  correction: Correction;
+  number: string;
+  signers: BlockSigner[];
+  mark: VerificationMark;
+  now?: Date;
+}) {
+  const { db, governmentId, correction: c } = input;
+  const now = input.now ?? new Date();
+  const frame = await documentFrame(db, governmentId, c.agencyId, 'head', now);
+  const [g] = await db.query<{ name: string }>('SELECT name FROM governments WHERE id = $1', [governmentId]);
+  const place = await placeOf(db, governmentId);
+  const date = new Intl.DateTimeFormat('id-ID', { timeZone: frame.timeZone, dateStyle: 'long' }).format(now);
+  const sections: ReportSection[] = [
+    {
+      heading: 'A. Dasar',
+      paragraph:
+        `${c.sopTitle} — kasus nomor ${c.caseNumber}: ${c.subject}. ` +
+        `Data kinerja ${c.agencyName} tahun ${c.year} (${c.periods.map((p) => p.label).join(', ')}) yang telah ` +
+        'divalidasi dan dikunci diperbaiki sebagai berikut. Data semula tetap tersimpan sebagai versi sebelumnya; ' +
+        'data perbaikan berlaku sebagai versi baru setelah dokumen ini ditandatangani seluruh penanda tangan.',
+    },
+    itemSection(c, 'B. Data yang Diperbaiki'),
+    ...meetingSection(c, frame.timeZone, 'C. Rapat'),
+    parafSection(c, frame.timeZone, c.meetings.length ? 'D. Paraf' : 'C. Paraf'),
+  ];
+  const rows = Math.ceil(input.signers.length / (input.signers.length > 1 ? 2 : 1));
+  return renderReport({
+    layout: 'landscape',
+    letterhead: frame.letterhead,
+    agencyName: frame.agencyName,
+    title: 'Dokumen Perbaikan Data Kinerja',
+    subtitle: `Nomor: ${input.number}\n${c.agencyName} · Tahun ${c.year} · Kasus nomor ${c.caseNumber}`,
+    sections,
+    closing: {
+      height: 40 + rows * 90,
+      draw: (pdf, y, width) => {
+        drawSignatureBlock(pdf, { x: reportMargin, y, width, place, date, signers: input.signers, mark: input.mark });
+      },
+    },
+    pageNote: (pdf, y, width) =>
+      drawVerificationFooter(pdf, input.mark, {
+        issuer: authorityName(g?.name ?? ''),
+        x: reportMargin,
+        y,
+        width: width - 220,
+      }),
+    printedAt: frame.printedAt,
+  });
 }

@@ -24,7 +24,10 @@ import { typed } from '../../http/types.js';
 import { renderConcept } from './corrections.documents.js';
 import { createMeeting, updateMeeting, useCorrectionFileStore } from './corrections.meetings.js';
 import * as corrections from './corrections.service.js';
+import { prepareDocument, signCorrection } from './corrections.signing.js';
 import './corrections.steps.js';
+import { z } from 'zod';
+import { signatureDeps } from '../signatures/deps.js';
 
 const read = { access: { permission: 'cases.read' as const } };
 const act = { access: { permission: 'cases.act' as const } };
@@ -224,5 +227,46 @@ export async function correctionRoutes(app: FastifyInstance, deps: AppDeps): Pro
       },
     },
     async (req) => updateMeeting({ db, ctx: req.ctx, ...req.params, input: req.body }),
+  );
+
+  // ── the signature ──
+  api.post(
+    `${base}/:correctionId/document`,
+    {
+      config: act,
+      schema: {
+        tags,
+        summary:
+          'Prepare the Dokumen Perbaikan Data Kinerja for signature at the signing step: its number, its signers, its QR code',
+        params: correctionParams,
+        body: z.strictObject({ additionalPositionIds: z.array(z.uuid()).max(20).default([]) }),
+        response: { 201: correction },
+      },
+    },
+    async (req, reply) =>
+      reply.status(201).send(
+        await prepareDocument({
+          db,
+          ctx: req.ctx,
+          ...req.params,
+          additionalPositionIds: req.body.additionalPositionIds,
+        }),
+      ),
+  );
+  api.post(
+    `${base}/:correctionId/sign`,
+    {
+      config: act,
+      schema: {
+        tags,
+        summary:
+          "Sign the correction's document as the signer whose turn it is; the last signature applies the corrections",
+        params: correctionParams,
+        body: z.strictObject({ passphrase: z.string().min(1).max(200) }),
+        response: { 200: correction },
+      },
+    },
+    async (req) =>
+      signCorrection({ db, ctx: req.ctx, deps: signatureDeps(), ...req.params, passphrase: req.body.passphrase }),
   );
 }

@@ -1,5 +1,7 @@
 import { formatPersonName } from '@sidakin/core';
+import type { Tx } from '../../db/database.js';
 import { AppError } from '../../errors.js';
+import type { Actor, RequestContext } from '../../http/context.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { onCaseStart, onStepAction, type StepActionContext, type StepActionResult } from '../cases/step-actions.js';
 import { storeSystemFile } from '../files/files.service.js';
@@ -45,36 +47,52 @@ async function correctionOf(a: StepActionContext): Promise<repo.CorrectionRow> {
   return c;
 }
 
-/** Records the paraf of the person completing the task, in the position they act in. */
-export async function recordParaf(a: StepActionContext, c: repo.CorrectionRow): Promise<string> {
-  const person = a.actor.employeeId
-    ? (await repo.employeesWithPositions(a.tx, a.governmentId, [a.actor.employeeId]))[0]
+/** Records the paraf of the person acting in a task, in the position they act in (once per task). */
+export async function parafTx(
+  tx: Tx,
+  ctx: RequestContext,
+  actor: Actor,
+  a: {
+    governmentId: string;
+    correction: repo.CorrectionRow;
+    task: { id: string; step_no?: number; stepNo?: number };
+    position: { id: string; name: string };
+  },
+): Promise<string> {
+  const stepNo = a.task.stepNo ?? a.task.step_no!;
+  const existing = (await repo.parafsOf(tx, a.correction.id)).find((p) => p.task_id === a.task.id);
+  if (existing) return existing.id;
+  const person = actor.employeeId
+    ? (await repo.employeesWithPositions(tx, a.governmentId, [actor.employeeId]))[0]
     : undefined;
-  const acting = a.actor.employeeId ? await repo.actingIn(a.tx, a.actor.employeeId, a.position.id) : 'definitive';
-  const id = await repo.insertParaf(a.tx, {
+  const acting = actor.employeeId ? await repo.actingIn(tx, actor.employeeId, a.position.id) : 'definitive';
+  const id = await repo.insertParaf(tx, {
     governmentId: a.governmentId,
-    correctionId: c.id,
+    correctionId: a.correction.id,
     taskId: a.task.id,
-    stepNo: a.task.stepNo,
-    userId: a.actor.userId,
-    employeeId: a.actor.employeeId,
+    stepNo,
+    userId: actor.userId,
+    employeeId: actor.employeeId,
     name: person
       ? formatPersonName({ name: person.name, frontTitle: person.front_title, backTitle: person.back_title })
-      : a.actor.displayName,
+      : actor.displayName,
     nip: person?.nip ?? '',
     positionId: a.position.id,
     positionTitle: a.position.name,
     acting,
   });
-  await recordAudit(a.tx, a.ctx, {
+  await recordAudit(tx, ctx, {
     governmentId: a.governmentId,
     action: 'correction.paraf',
     entityType: 'correction',
-    entityId: c.id,
-    after: { parafId: id, taskId: a.task.id, stepNo: a.task.stepNo, positionId: a.position.id, acting },
+    entityId: a.correction.id,
+    after: { parafId: id, taskId: a.task.id, stepNo, positionId: a.position.id, acting },
   });
   return id;
 }
+
+const recordParaf = (a: StepActionContext, c: repo.CorrectionRow) =>
+  parafTx(a.tx, a.ctx, a.actor, { governmentId: a.governmentId, correction: c, task: a.task, position: a.position });
 
 const live = (items: repo.ItemRow[]) => items.filter((i) => i.status !== 'withdrawn');
 

@@ -341,4 +341,71 @@ describe('the Banggai correction up to the signature', () => {
     // Signing without a document is refused.
     expect((await complete('disdag.kadis', c)).statusCode).toBe(409);
   });
+
+  it('at step 9 the Kepala Dinas signs the numbered document; the signature applies the corrections', async () => {
+    const kadis = await s.as('disdag.kadis');
+    // Only the holder of the signing step prepares the document.
+    const other = await (await s.as('disdag.sekdis')).request('POST', s.gov(`/corrections/${c.id}/document`), {});
+    expect(other.statusCode).toBe(403);
+    const prepared = await kadis.request('POST', s.gov(`/corrections/${c.id}/document`), {});
+    expect(prepared.statusCode, prepared.body).toBe(201);
+    c = prepared.json();
+    const doc = (c as unknown as { document: { number: string; status: string; signers: { positionTitle: string }[] } })
+      .document;
+    expect(doc.number).toMatch(/^050\/\d+\/Disdag\/[IVX]+\/\d{4}$/);
+    expect(doc.signers.map((x) => x.positionTitle)).toEqual(['Kepala Dinas Perdagangan']);
+    expect((await kadis.request('POST', s.gov(`/corrections/${c.id}/document`), {})).statusCode).toBe(409);
+
+    // Without a signing certificate there is no signature; then the Kepala Dinas enrols.
+    const noKey = await kadis.request('POST', s.gov(`/corrections/${c.id}/sign`), { passphrase: 'kunci-tanda-tangan' });
+    expect(noKey.statusCode).toBeGreaterThanOrEqual(400);
+    expect(noKey.statusCode).toBeLessThan(500);
+    const enrol = await kadis.request('POST', s.gov('/signing-certificates/mine'), {
+      passphrase: 'kunci-tanda-tangan',
+    });
+    expect(enrol.statusCode, enrol.body).toBe(201);
+    // A wrong passphrase: refused, nothing applied.
+    const wrong = await kadis.request('POST', s.gov(`/corrections/${c.id}/sign`), { passphrase: 'bukan-kuncinya' });
+    expect(wrong.statusCode).toBeGreaterThanOrEqual(400);
+    expect(wrong.statusCode).toBeLessThan(500);
+    expect((await fetch(c)).status).toBe('open');
+    const before = await lockedValues();
+
+    const signed = await kadis.request('POST', s.gov(`/corrections/${c.id}/sign`), {
+      passphrase: 'kunci-tanda-tangan',
+    });
+    expect(signed.statusCode, signed.body).toBe(200);
+    c = signed.json();
+    expect(c.status).toBe('applied');
+    expect(c.items.map((i) => i.status)).toEqual(['applied', 'applied']);
+    // Each value has a new version, the correction's; the locked version stays readable.
+    const after = await lockedValues();
+    const admin = await s.as('banggai.admin');
+    for (const item of c.items) {
+      const now = after.find((v) => v.valueId === (item as unknown as { valueId: string }).valueId)!;
+      expect(now.version).toBe(item.baseVersion + 1);
+      expect(Number(now.actual)).toBe(Number(item.proposedActual));
+      const detail = (await admin.request('GET', s.gov(`/collection-values/${now.valueId}`))).json();
+      const versions = detail.versions.map(
+        (v: { version: number; actual: string; source: string; caseId: string | null }) => [
+          v.version,
+          v.source,
+          v.caseId,
+        ],
+      );
+      expect(versions).toContainEqual([item.baseVersion + 1, 'correction', c.caseId]);
+      expect(detail.versions.find((v: { version: number }) => v.version === item.baseVersion).actual).toBe(
+        before.find((v) => v.valueId === now.valueId)!.actual,
+      );
+    }
+    // Values outside the correction are untouched.
+    for (const v of before) {
+      if (c.items.some((i) => (i as unknown as { valueId: string }).valueId === v.valueId)) continue;
+      expect(after.find((x) => x.valueId === v.valueId)).toEqual(v);
+    }
+    // The step completes now, and closes the case and the correction.
+    await done('disdag.kadis', c);
+    expect((await fetch(c)).status).toBe('closed');
+    expect((await caseOf(c)).status).toBe('completed');
+  });
 });

@@ -226,6 +226,20 @@ export async function createSignatureRequestTx(
 
 // ── signing ─────────────────────────────────────────────────────────────────────────────────
 /**
+ * What the module that made a document does when its last signature is added, inside the signing
+ * transaction (a correction applies its items): a throw undoes the signature too. By link kind.
+ */
+export type SignedHook = (
+  tx: Tx,
+  ctx: RequestContext,
+  d: { governmentId: string; documentId: string; linkId: string; caseId: string | null },
+) => Promise<void>;
+const signedHooks = new Map<string, SignedHook>();
+export function onDocumentSigned(linkKind: string, hook: SignedHook): void {
+  signedHooks.set(linkKind, hook);
+}
+
+/**
  * Adds the signature of the position whose turn it is, made by the caller (who holds it today,
  * definitively or as Plt/Plh) with their passphrase, inside the caller's transaction. After a
  * wrong passphrase the transaction must roll back; pass its error to `noteSigningFailure`.
@@ -346,6 +360,8 @@ export async function signDocumentTx(
       complete: isLast,
     },
   });
+  const hook = isLast && d.link_kind && d.link_id ? signedHooks.get(d.link_kind) : undefined;
+  if (hook) await hook(tx, ctx, { governmentId, documentId: d.id, linkId: d.link_id!, caseId: d.case_id });
   return loadPresented(tx, ctx, governmentId, d.id, deps);
 }
 
