@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { expect, type Locator, type Page, test } from '@playwright/test';
 
 async function signIn(page: Page, username: string) {
@@ -23,7 +24,15 @@ async function openNav(page: Page, isMobile: boolean) {
   if (isMobile) await page.getByRole('button', { name: 'Buka/tutup navigasi' }).click();
 }
 
-const sopTitle = 'Mekanisme Perbaikan Data Kinerja';
+// The case engine on the Banggai Dinas Perdagangan's procedure imported as a general SOP (the
+// same lanes, steps and returns): the seed itself runs as a correction of locked data, with its
+// items and signed document, in the correction specs.
+const sopTitle = 'Uji Mesin Kasus Perbaikan Data Kinerja';
+const sopSource = fs
+  .readFileSync(new URL('../sops/banggai/disdag-perbaikan-data-kinerja.yaml', import.meta.url), 'utf8')
+  .replace(/^id: .*$/m, 'id: banggai/disdag/uji-mesin-kasus')
+  .replace(/^title: .*$/m, `title: ${sopTitle}`)
+  .replace(/^kind: .*$/m, 'kind: general');
 const unit = 'Bidang Perdagangan Dalam Negeri';
 const returnReason = 'Realisasi IKU 2 belum didukung bukti yang valid; lampirkan berita acara rapat.';
 
@@ -34,6 +43,13 @@ const returnReason = 'Realisasi IKU 2 belum didukung bukti yang valid; lampirkan
  */
 async function ensureInEffect(page: Page) {
   await signIn(page, 'banggai.admin');
+  const me = await (await page.request.get('/api/auth/me')).json();
+  const imported = await page.request.post(`/api/governments/${me.government.id}/sops/import`, {
+    data: { source: sopSource },
+    headers: { 'x-csrf-token': me.csrfToken },
+  });
+  // Imported once (201); the other viewport imports the same text again, which changes nothing (200).
+  expect([200, 201]).toContain(imported.status());
   await page.goto('/sop');
   await page.getByRole('searchbox', { name: 'Cari judul SOP atau Perangkat Daerah' }).fill(sopTitle);
   await page.getByRole('link', { name: sopTitle, exact: true }).click();

@@ -12,6 +12,11 @@ export interface DemoSession {
   as(username: string): Promise<Client>;
   gov(path?: string): string;
   putInEffect(sopKey: string, headUsername: string): Promise<string>;
+  /**
+   * Imports a seed SOP file (path under sops/) again under another key as a general SOP — the
+   * same lanes, steps and returns, run by the case engine alone without its kind's own rules.
+   */
+  importAsGeneral(seedFile: string, key: string): Promise<void>;
   unitId(name: string): Promise<string>;
   /** Usernames of the people holding any of the positions today (definitive or acting). */
   holdersOf(positionIds: string[]): Promise<string[]>;
@@ -47,6 +52,14 @@ export async function demoSession(adminUsername: string, opts: { plans?: boolean
     return sopId;
   }
 
+  async function importAsGeneral(seedFile: string, key: string): Promise<void> {
+    const fs = await import('node:fs');
+    const text = fs.readFileSync(new URL(`../../../../sops/${seedFile}`, import.meta.url), 'utf8');
+    const source = text.replace(/^id: .*$/m, `id: ${key}`).replace(/^kind: .*$/m, 'kind: general');
+    const imported = await admin.request('POST', gov('/sops/import'), { source });
+    if (imported.statusCode !== 201) throw new Error(imported.body);
+  }
+
   async function unitId(name: string): Promise<string> {
     const res = await admin.request('GET', gov(`/units?q=${encodeURIComponent(name)}`));
     const id = res.json().items[0]?.id;
@@ -66,5 +79,5 @@ export async function demoSession(adminUsername: string, opts: { plans?: boolean
     return rows.map((r) => r.username);
   }
 
-  return { t, governmentId, as, gov, putInEffect, unitId, holdersOf };
+  return { t, governmentId, as, gov, putInEffect, importAsGeneral, unitId, holdersOf };
 }

@@ -35,13 +35,7 @@ beforeAll(async () => {
   t = session.t;
   governmentId = session.governmentId;
   admin = await session.as('banggai.admin');
-  const fs = await import('node:fs');
-  const source = fs
-    .readFileSync(new URL('../../../../../sops/banggai/disdag-perbaikan-data-kinerja.yaml', import.meta.url), 'utf8')
-    .replace('id: banggai/disdag/perbaikan-data-kinerja', 'id: banggai/disdag/uji-mesin-perbaikan')
-    .replace('kind: correction', 'kind: general');
-  const imported = await admin.request('POST', session.gov('/sops/import'), { source });
-  if (imported.statusCode !== 201) throw new Error(imported.body);
+  await session.importAsGeneral('banggai/disdag-perbaikan-data-kinerja.yaml', 'banggai/disdag/uji-mesin-perbaikan');
   sopId = await session.putInEffect('banggai/disdag/uji-mesin-perbaikan', 'disdag.kadis');
   unitId = await session.unitId('Bidang Perdagangan Dalam Negeri');
 }, 120_000);

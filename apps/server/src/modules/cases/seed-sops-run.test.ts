@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCorrection } from '../../test/correction-run.js';
 import { type Client, createTestApp, signIn, type TestContext } from '../../test/fixture.js';
 import { DEMO_PASSWORD, loadDemo } from '../demo/demo.service.js';
 
@@ -6,7 +7,8 @@ import { DEMO_PASSWORD, loadDemo } from '../demo/demo.service.js';
 // API by the demo officials who hold each lane: the bindings resolve and no run gets stuck. A
 // collection SOP starts from its collection period (with the demo plans, whose agreements say which
 // units answer for indicators), and its entry steps need the units' values; a measurement SOP
-// starts as the measurement cycle of its agency's year, a monitoring SOP as its Renstra's.
+// starts as the measurement cycle of its agency's year, a monitoring SOP as its Renstra's, and a
+// correction SOP from a locked quarter, through to its signed document.
 
 let t: TestContext;
 const clients = new Map<string, Client>();
@@ -178,6 +180,44 @@ describe('every seed SOP runs to completion with its agency’s demo users', () 
           subject: `Uji jalan ${s.title}`,
         });
         expect(generic.statusCode).toBe(400);
+      }
+      if (s.kind === 'correction') {
+        // A correction starts from locked data: the last quarter of 2025, by the holder of the first
+        // lane, scoped to a Bidang that has locked values (or the whole agency where values are the
+        // agency's own); then it runs through its meetings, reviews, paraf and signatures.
+        const [period] = await t.db.query<{ id: string }>(
+          "SELECT id FROM collection_periods WHERE agency_id = $1 AND year = 2025 AND period = 'q4' AND status = 'locked'",
+          [agencyId],
+        );
+        const scoped = await t.db.query<{ unit_id: string }>(
+          `SELECT v.unit_id FROM collection_values v JOIN units un ON un.id = v.unit_id
+            WHERE v.period_id = $1 AND v.indicator_id IS NOT NULL
+              AND EXISTS (SELECT 1 FROM positions p WHERE p.unit_id = un.id AND p.kind = 'head')
+            GROUP BY v.unit_id, un.sort_order ORDER BY un.sort_order LIMIT 1`,
+          [period!.id],
+        );
+        const lanes = (await admin.request('GET', gov(`/sops/${sop.id}/lanes`))).json().items;
+        const [first] = await t.db.query<{ lane: string }>(
+          "SELECT document->'steps'->0->'lanes'->>0 AS lane FROM sop_versions WHERE id = $1",
+          [version.id],
+        );
+        const starterPositions = lanes
+          .find((l: { laneId: string }) => l.laneId === first!.lane)
+          .positions.map((p: { positionId: string }) => p.positionId);
+        const [starter] = await holdersOf(starterPositions);
+        const begun = await (await as(starter!)).request('POST', gov('/corrections'), {
+          sopId: sop.id,
+          periodIds: [period!.id],
+          unitIds: scoped.map((u) => u.unit_id),
+          subject: `Uji jalan ${s.title}`,
+        });
+        expect(begun.statusCode, begun.body).toBe(201);
+        const { correction, log } = await runCorrection({ db: t.db, as, gov, correctionId: begun.json().id });
+        expect(correction.status).toBe('closed');
+        expect(correction.items.every((i) => i.status === 'applied')).toBe(true);
+        expect(log.signedBy.length).toBeGreaterThan(0);
+        expect((await admin.request('GET', gov(`/cases/${correction.caseId}`))).json().status).toBe('completed');
+        return;
       }
       const started = periodId
         ? await admin.request('POST', gov(`/collection-periods/${periodId}/cases`), { sopId: sop.id })

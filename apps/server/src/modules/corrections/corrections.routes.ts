@@ -189,7 +189,8 @@ export async function correctionRoutes(app: FastifyInstance, deps: AppDeps): Pro
       config: act,
       schema: {
         tags,
-        summary: "A review step's decisions on items: approve, or return with a reason",
+        summary:
+          'Decisions on items at a review step (approve, or return with a reason) or at a rapat that fixes the final data (approve)',
         params: correctionParams,
         body: correctionDecisionsBody,
         response: { 200: correction },

@@ -882,8 +882,10 @@ export async function decideItems(opts: {
   return opts.db.transaction(async (tx) => {
     const c = await requireCorrection(tx, opts.governmentId, opts.correctionId, true);
     assertOpen(c);
-    const at = await actingTask(tx, actor, c, ['review']);
-    const back = at.step.decision?.tidak ?? null;
+    // A review decides; so does a rapat that fixes the final data (Sidoarjo's step 5), which can
+    // approve, amend or withdraw but has no route back.
+    const at = await actingTask(tx, actor, c, ['review', 'meeting']);
+    const back = at.step.action === 'review' ? (at.step.decision?.tidak ?? null) : null;
     for (const [i, d] of opts.decisions.entries()) {
       const item = await repo.getItem(tx, c.id, d.itemId, true);
       if (!item) {

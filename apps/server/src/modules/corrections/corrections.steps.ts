@@ -15,7 +15,8 @@ import { loadCorrection } from './corrections.service.js';
 //
 // | step kind        | completing it needs / does                                                        |
 // | correct-data     | at least one item, none still returned to be reworked                            |
-// | meeting          | the rapat with its minutes and who came; the Notulen (and the invitation) as output |
+// | meeting          | the rapat with its minutes and who came; the Notulen (and the invitation) as output; |
+// |                  | once items exist, each approved (perhaps amended) or withdrawn in it: the final data |
 // | review           | ya: every item approved in this task; tidak: at least one returned with a reason  |
 // | recap, report    | the concept of the Dokumen Perbaikan as output                                    |
 // | initial          | records the paraf                                                                 |
@@ -216,6 +217,17 @@ onStepAction('correction', 'meeting', async (a) => {
   }
   if (!m.minutes.trim() || !m.decisions.trim()) {
     refuse('Catat pembahasan dan keputusan rapat', "Record the meeting's discussion and decisions");
+  }
+  // A rapat held once items exist fixes the final data: each item approved (as proposed or as the
+  // meeting amended it) or withdrawn.
+  const undecided = live(await repo.itemsOf(a.tx, c.id)).filter(
+    (i) => !(i.status === 'approved' && i.decided_task_id === a.task.id),
+  );
+  if (c.status === 'open' && undecided.length > 0) {
+    refuse(
+      `Rapat menetapkan data final: ${undecided.length} usulan belum disetujui, diubah atau ditarik dalam rapat`,
+      `The meeting fixes the final data: ${undecided.length} items are not yet approved, amended or withdrawn in it`,
+    );
   }
   const correction = await loadCorrection(a.tx, a.governmentId, c.id);
   const doc = await renderMinutes(a.tx, a.governmentId, correction, correction.meetings.find((x) => x.id === m.id)!);

@@ -116,7 +116,9 @@ describe('uploading a file', () => {
 
 describe('files as the outputs of a step', () => {
   it('are named at completion, shown on the case, and cannot be reused or taken from someone else', async () => {
-    const sopId = await s.putInEffect('banggai/disdag/perbaikan-data-kinerja', 'disdag.kadis');
+    // The Banggai procedure as a general SOP: its steps and outputs without the correction's own rules.
+    await s.importAsGeneral('banggai/disdag-perbaikan-data-kinerja.yaml', 'banggai/disdag/uji-berkas');
+    const sopId = await s.putInEffect('banggai/disdag/uji-berkas', 'disdag.kadis');
     const unitId = await s.unitId('Bidang Perdagangan Dalam Negeri');
     const kadis = await s.as('disdag.kadis');
     let c = (
