@@ -4,9 +4,10 @@
  * bound. Run: `npx tsx bench/measure-year.ts` (optionally `--indicators 12000 --runs 7`).
  *
  * The data is generated here with SQL into the real tables: 40 agencies, each with a Renstra of
- * 3 goals × 4 objectives, its 2026 performance agreement with 300 indicators (targets for Q1–Q4 and
- * the year; 80 % higher-is-better, 15 % lower-is-better, 5 % range targets; sum / last / average /
- * max), four collection periods and a realisasi for 98 % of the indicator-quarters.
+ * 3 goals × 4 objectives with a program under each, its 2026 performance agreement with 300
+ * indicators (targets for Q1–Q4 and the year; 80 % higher-is-better, 15 % lower-is-better, 5 % range
+ * targets; sum / last / average / max) and the programs' pagu, four collection periods and a
+ * realisasi (with the budget spent) for 98 % of the indicator-quarters.
  */
 
 import fs from 'node:fs';
@@ -58,6 +59,13 @@ async function main() {
        FROM plan_nodes n, generate_series(1, 4) o WHERE n.government_id = $1 AND n.kind = 'goal'`,
     [gid],
   );
+  // A program under each objective, whose pagu the agreements carry.
+  await db.query(
+    `INSERT INTO plan_nodes (government_id, plan_id, parent_id, kind, code, name, sort_order)
+     SELECT $1, n.plan_id, n.id, 'program', n.code || '.01', 'Program ' || n.code, 1
+       FROM plan_nodes n WHERE n.government_id = $1 AND n.kind = 'objective'`,
+    [gid],
+  );
   // Indicators: spread over each plan's 12 objectives.
   await db.query(
     `INSERT INTO plan_indicators (government_id, plan_id, node_id, code, name, unit_of_measure, direction,
@@ -96,14 +104,22 @@ async function main() {
     [gid],
   );
   await db.query(
+    `INSERT INTO performance_agreement_budgets (agreement_id, government_id, node_id, amount, sort_order)
+     SELECT pa.id, $1, n.id, 500000000 + (n.sort_order + length(n.code)) * 25000000, 0
+       FROM performance_agreements pa JOIN plan_nodes n ON n.plan_id = pa.plan_id AND n.kind = 'program'
+      WHERE pa.government_id = $1`,
+    [gid],
+  );
+  await db.query(
     `INSERT INTO collection_periods (government_id, agency_id, year, period, label, opens_on, closes_on)
      SELECT $1, a.id, ${YEAR}, 'q' || q, 'Triwulan ' || q || ' ${YEAR}', '${YEAR}-01-01', '${YEAR}-12-31'
        FROM agencies a, generate_series(1, 4) q WHERE a.government_id = $1`,
     [gid],
   );
   await db.query(
-    `INSERT INTO collection_values (government_id, period_id, indicator_id, version_no, actual)
-     SELECT $1, cp.id, pi.id, 1, round((40 + ((pi.sort_order * 7 + right(cp.period, 1)::int * 13) % 70))::numeric + 0.25, 2)
+    `INSERT INTO collection_values (government_id, period_id, indicator_id, version_no, actual, budget_spent)
+     SELECT $1, cp.id, pi.id, 1, round((40 + ((pi.sort_order * 7 + right(cp.period, 1)::int * 13) % 70))::numeric + 0.25, 2),
+            1000000 * (10 + (pi.sort_order * 3 + right(cp.period, 1)::int) % 40)
        FROM plan_indicators pi JOIN plans p ON p.id = pi.plan_id
        JOIN collection_periods cp ON cp.agency_id = p.agency_id AND cp.year = ${YEAR}
       WHERE pi.government_id = $1 AND (pi.sort_order * 31 + right(cp.period, 1)::int) % 50 <> 0`,
@@ -119,11 +135,11 @@ async function main() {
   await db.query('ANALYZE');
 
   // A single statement computing the same: each indicator's quarterly achievements and the year's
-  // (actual by its rule against the annual target, by direction), and each objective's mean —
-  // handed over as one JSON document like the engine's read, so the two compare the work done.
+  // (actual by its rule against the annual target, by direction), each objective's mean, the budget
+  // spent per indicator and the agency's absorption against its pagu — handed over as one JSON document like the engine's read, so the two compare the work done.
   const lowerBound = `
     WITH v AS (
-      SELECT cv.indicator_id, cp.period, cv.actual FROM collection_values cv
+      SELECT cv.indicator_id, cp.period, cv.actual, cv.budget_spent FROM collection_values cv
         JOIN collection_periods cp ON cp.id = cv.period_id WHERE cv.government_id = $1 AND cp.year = $2
     ), t AS (
       SELECT pai.indicator_id, pa.id AS agreement_id, pi.node_id, pi.direction, pi.lower_better_formula, pi.aggregation,
@@ -133,13 +149,14 @@ async function main() {
         JOIN performance_agreement_targets tg ON tg.agreement_indicator_id = pai.id
        WHERE pa.government_id = $1 AND pa.year = $2 AND pa.is_current
     ), yv AS (
-      SELECT indicator_id, sum(actual) AS s, avg(actual) AS av, max(actual) AS mx,
+      SELECT indicator_id, sum(actual) AS s, avg(actual) AS av, max(actual) AS mx, sum(budget_spent) AS spent,
              (array_agg(actual ORDER BY period DESC))[1] AS last
         FROM v GROUP BY indicator_id
     ), y AS (
       SELECT t.*, CASE WHEN t.period = 'year' THEN
                CASE t.aggregation WHEN 'sum' THEN yv.s WHEN 'average' THEN yv.av WHEN 'max' THEN yv.mx ELSE yv.last END
-             ELSE v.actual END AS actual
+             ELSE v.actual END AS actual,
+             CASE WHEN t.period = 'year' THEN yv.spent END AS spent
         FROM t LEFT JOIN yv ON yv.indicator_id = t.indicator_id
         LEFT JOIN v ON v.indicator_id = t.indicator_id AND v.period = t.period
     ), a AS (
@@ -157,13 +174,17 @@ async function main() {
         FROM y
     )
     , o AS (
-      SELECT agreement_id, node_id, indicator_id, period, actual, achievement,
-             CASE WHEN period = 'year' THEN round(avg(achievement) OVER (PARTITION BY agreement_id, node_id, period), 2) END AS objective
+      SELECT agreement_id, node_id, indicator_id, period, actual, achievement, spent,
+             CASE WHEN period = 'year' THEN round(avg(achievement) OVER (PARTITION BY agreement_id, node_id, period), 2) END AS objective,
+             sum(spent) OVER (PARTITION BY agreement_id) AS agency_spent
         FROM a
+    ), b AS (
+      SELECT agreement_id, sum(amount) AS pagu FROM performance_agreement_budgets GROUP BY agreement_id
     )
-    SELECT coalesce(json_agg(json_build_array(agreement_id, node_id, indicator_id, period, actual::text,
-             achievement::text, objective::text)), '[]')::text AS data
-      FROM o`;
+    SELECT coalesce(json_agg(json_build_array(o.agreement_id, node_id, indicator_id, period, actual::text,
+             achievement::text, objective::text, spent::text,
+             round(o.agency_spent / nullif(b.pagu, 0) * 100, 2)::text)), '[]')::text AS data
+      FROM o LEFT JOIN b ON b.agreement_id = o.agreement_id`;
 
   const time = async (fn: () => Promise<number>) => {
     const times: number[] = [];
