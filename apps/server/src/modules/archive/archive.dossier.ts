@@ -60,6 +60,8 @@ const roleFolders: Record<string, string> = {
 };
 
 const outcomeNames: Record<string, string> = { done: 'selesai', ya: 'ya', tidak: 'tidak' };
+const taskStatusNames: Record<string, string> = { open: 'terbuka', done: 'selesai', cancelled: 'dibatalkan' };
+const caseStatusNames: Record<string, string> = { open: 'berjalan', completed: 'selesai', cancelled: 'dibatalkan' };
 
 export async function caseDossier(opts: {
   db: Database;
@@ -114,7 +116,7 @@ export async function caseDossier(opts: {
     tasks.map((t) => [
       t.stepNo,
       t.round,
-      t.status,
+      taskStatusNames[t.status] ?? t.status,
       t.openedAt,
       t.dueAt,
       t.completedAt,
@@ -244,7 +246,7 @@ export async function caseDossier(opts: {
     `Perihal: ${c.subject}`,
     `Perangkat daerah: ${c.agencyName}`,
     `Periode: ${c.period || '-'}`,
-    `Status: ${c.status}; dimulai ${c.startedAt}; ditutup ${c.closedAt ?? '-'}`,
+    `Status: ${caseStatusNames[c.status] ?? c.status}; dimulai ${c.startedAt}; ditutup ${c.closedAt ?? '-'}`,
     `Disusun: ${new Date().toISOString()} oleh ${opts.ctx.actor?.displayName ?? '-'}`,
     '',
     'Isi:',

@@ -46,6 +46,12 @@ function present(r: repo.EntryRow, locale: 'id' | 'en'): ArchiveEntry {
   };
 }
 
+/** The year a case's free period text names (e.g. `2025-T3`, `TW III 2025`), if any. */
+function yearIn(text: string | undefined | null): number | null {
+  const m = /(?:^|\D)(20\d\d)(?:\D|$)/.exec(text ?? '');
+  return m ? Number(m[1]) : null;
+}
+
 const words = (...parts: (string | number | null | undefined)[]) =>
   parts
     .filter((p) => p !== null && p !== undefined && p !== '')
@@ -66,7 +72,7 @@ export async function archiveSignedDocumentTx(
   const c = d.case_id ? await repo.caseFacts(tx, governmentId, d.case_id) : undefined;
   const cls = retentionOf(d.kind);
   const today = await governmentToday(tx, governmentId);
-  const year = c?.link_year ?? Number(d.document_date.slice(0, 4));
+  const year = c?.link_year ?? yearIn(c?.period) ?? Number(d.document_date.slice(0, 4));
   const period = c?.link_period ?? c?.period ?? '';
   const id = await repo.insertEntry(tx, {
     governmentId,
@@ -132,7 +138,7 @@ export async function archiveCaseTx(
     kindLabel,
     number: `#${c.number}`,
     title: `${c.sop_title} — ${c.subject}`,
-    year: c.link_year ?? new Date(c.started_at).getFullYear(),
+    year: c.link_year ?? yearIn(c.period) ?? new Date(c.started_at).getFullYear(),
     period: c.link_period ?? c.period,
     documentDate: today,
     retentionClass: cls.code,
