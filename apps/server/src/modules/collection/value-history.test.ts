@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
+import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DemoSession, demoSession } from '../../test/demo-session.js';
 import type { Client } from '../../test/fixture.js';
@@ -20,6 +21,7 @@ let openPeriodId: string;
 let unitId: string;
 let caseId: string;
 let caseNumber: number;
+let correctionId: string;
 let target: { valueId: string; indicatorId: string; version: number; actual: string };
 let corrected = '';
 const reason = 'Realisasi semula salah ketik; sesuai berita acara rapat';
@@ -39,27 +41,40 @@ beforeAll(async () => {
   const periods = (await admin.request('GET', s.gov(`/collection-periods?agencyId=${agency!.id}`))).json().items;
   periodId = periods.find((p: { year: number; period: string }) => p.year === 2025 && p.period === 'q3').id;
   openPeriodId = periods.find((p: { year: number; status: string }) => p.status === 'open').id;
-  // A case to carry the correction: the Banggai correction SOP imported as a general procedure.
-  const source = fs
-    .readFileSync(new URL('../../../../../sops/banggai/disdag-perbaikan-data-kinerja.yaml', import.meta.url), 'utf8')
-    .replace('id: banggai/disdag/perbaikan-data-kinerja', 'id: banggai/disdag/uji-riwayat-nilai')
-    .replace('kind: correction', 'kind: general');
-  const imported = await admin.request('POST', s.gov('/sops/import'), { source });
-  if (imported.statusCode !== 201) throw new Error(imported.body);
-  const sopId = await s.putInEffect('banggai/disdag/uji-riwayat-nilai', 'disdag.kadis');
-  const started = await (await s.as('disdag.kadis')).request('POST', s.gov('/cases'), {
+  // The correction that carries the change: started through the API on the agency's correction SOP.
+  const sopId = await s.putInEffect('banggai/disdag/perbaikan-data-kinerja', 'disdag.kadis');
+  const started = await (await s.as('disdag.kadis')).request('POST', s.gov('/corrections'), {
     sopId,
+    periodIds: [periodId],
     unitIds: [unitId],
-    period: '2025-T3',
     subject: 'Perbaikan realisasi triwulan III 2025',
   });
   if (started.statusCode !== 201) throw new Error(started.body);
-  caseId = started.json().id;
-  caseNumber = started.json().number;
-
+  correctionId = started.json().id;
+  caseId = started.json().caseId;
+  caseNumber = started.json().caseNumber;
   const form = (await admin.request('GET', s.gov(`/collection-periods/${periodId}/forms/${unitId}`))).json();
   target = form.rows.find((r: Row) => r.version > 0 && r.actual !== null);
   corrected = String(Number(target.actual) + 2);
+  // Its item, as the SOP's steps would have left it once approved (written here directly: the steps
+  // themselves are tested in modules/corrections).
+  await s.t.db.query(
+    `INSERT INTO correction_items (government_id, correction_id, period_id, indicator_id, unit_id, value_id,
+        base_version_no, base_actual, proposed_actual, reason, root_cause, removes_cause, status, created_by_name)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'Entri manual tanpa pemeriksaan silang', false, 'approved', 'JP')`,
+    [
+      s.governmentId,
+      correctionId,
+      periodId,
+      target.indicatorId,
+      unitId,
+      target.valueId,
+      target.version,
+      target.actual,
+      corrected,
+      reason,
+    ],
+  );
   const ctx = await contextOf(s.t.db, admin);
   await s.t.db.transaction(async (tx) => {
     const period = (await repo.getPeriod(tx, s.governmentId, periodId))!;
@@ -184,3 +199,59 @@ describe('Laporan Perubahan Data Terkunci', () => {
     expect(row).toContain(Number(corrected));
   });
 });
+
+describe('the dossier of the correction case', () => {
+  it('holds the correction items before → after and the audit of the changed value', async () => {
+    const res = await admin.request('GET', s.gov(`/cases/${caseId}/dossier`));
+    expect(res.statusCode, res.body).toBe(200);
+    const zip = unzipSync(new Uint8Array(res.rawPayload));
+    const csv = strFromU8(zip['riwayat/perbaikan-data.csv']!);
+    const [cols, cells] = parseCsv(csv);
+    const at = (name: string) => cells![cols!.indexOf(name)];
+    expect([at('Realisasi semula'), at('Realisasi usulan'), at('Versi dasar')]).toEqual([
+      target.actual,
+      corrected,
+      String(target.version),
+    ]);
+    expect(csv).toContain(reason);
+    expect(Object.keys(zip)).toEqual(
+      expect.arrayContaining(['riwayat/paraf.csv', 'riwayat/perbaikan-riwayat-usulan.csv']),
+    );
+    const audit = JSON.parse(strFromU8(zip['audit/audit.json']!)).records as { action: string; entityId: string }[];
+    expect(audit).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ action: 'collection_value.correct', entityId: target.valueId }),
+        expect.objectContaining({ entityId: correctionId }),
+      ]),
+    );
+  });
+});
+
+/** Rows of a CSV with quoted cells (as Excel writes them). */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else cell += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (ch === '\r' && text[i + 1] === '\n') {
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+      i++;
+    } else cell += ch;
+  }
+  return rows;
+}
