@@ -213,6 +213,34 @@ export async function caseFacts(tx: Queryable, governmentId: string, caseId: str
   return rows[0];
 }
 
+// ── the backfill ──
+export async function unarchivedDocuments(db: Queryable) {
+  return db.query<{ id: string; government_id: string; user_id: string | null; name: string | null }>(
+    `SELECT d.id, d.government_id, s.signer_user_id AS user_id, s.signer_name AS name
+       FROM signed_documents d
+       LEFT JOIN LATERAL (SELECT signer_user_id, signer_name FROM signed_document_signers x
+                           WHERE x.document_id = d.id ORDER BY x.seq DESC LIMIT 1) s ON true
+      WHERE d.status = 'signed'
+        AND NOT EXISTS (SELECT 1 FROM archive_entries e WHERE e.source = 'document' AND e.signed_document_id = d.id)
+      ORDER BY d.signed_at`,
+  );
+}
+
+export async function unarchivedCases(db: Queryable) {
+  return db.query<{ id: string; government_id: string; sop_kind: string; user_id: string | null; name: string | null }>(
+    `SELECT c.id, c.government_id, coalesce(v.document->>'kind', 'general') AS sop_kind, t.user_id, t.name
+       FROM cases c
+       JOIN sop_versions v ON v.id = c.sop_version_id
+       LEFT JOIN LATERAL (SELECT ct.completed_by_user_id AS user_id, u.display_name AS name FROM case_tasks ct
+                            LEFT JOIN users u ON u.id = ct.completed_by_user_id
+                           WHERE ct.case_id = c.id AND ct.status = 'done'
+                           ORDER BY ct.completed_at DESC LIMIT 1) t ON true
+      WHERE c.status = 'completed'
+        AND NOT EXISTS (SELECT 1 FROM archive_entries e WHERE e.source = 'case' AND e.case_id = c.id)
+      ORDER BY c.closed_at`,
+  );
+}
+
 // ── the dossier ──
 export interface DossierFile {
   file_id: string;

@@ -6,11 +6,10 @@ import {
   retainUntil,
   retentionClasses,
   retentionOf,
-  type SopDocument,
 } from '@sidakin/core';
 import type { Database, Tx } from '../../db/database.js';
 import { authorize } from '../../http/access.js';
-import type { Actor, RequestContext } from '../../http/context.js';
+import { type RequestContext, systemContext } from '../../http/context.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { onCaseClosed } from '../cases/step-actions.js';
 import { governmentToday } from '../numbering/numbering.repo.js';
@@ -63,9 +62,10 @@ const words = (...parts: (string | number | null | undefined)[]) =>
 export async function archiveSignedDocumentTx(
   tx: Tx,
   ctx: RequestContext,
-  input: { governmentId: string; documentId: string },
+  input: { governmentId: string; documentId: string; archivedBy?: { userId: string | null; name: string } },
 ): Promise<string | null> {
   const { governmentId, documentId } = input;
+  const by = input.archivedBy ?? { userId: ctx.actor?.userId ?? null, name: ctx.actor?.displayName ?? '' };
   if (await repo.entryExists(tx, 'document', documentId)) return null;
   const d = await repo.documentFacts(tx, governmentId, documentId);
   if (!d) return null;
@@ -102,8 +102,8 @@ export async function archiveSignedDocumentTx(
       c?.sop_title,
       c ? `kasus ${c.number}` : null,
     ),
-    userId: ctx.actor?.userId ?? null,
-    userName: ctx.actor?.displayName ?? '',
+    userId: by.userId,
+    userName: by.name,
   });
   await recordAudit(tx, ctx, {
     governmentId,
@@ -119,16 +119,16 @@ export async function archiveSignedDocumentTx(
 export async function archiveCaseTx(
   tx: Tx,
   ctx: RequestContext,
-  actor: Actor,
-  input: { governmentId: string; caseId: string; doc: SopDocument },
+  archivedBy: { userId: string | null; name: string },
+  input: { governmentId: string; caseId: string; sopKind: string },
 ): Promise<string | null> {
-  const { governmentId, caseId, doc } = input;
+  const { governmentId, caseId, sopKind } = input;
   if (await repo.entryExists(tx, 'case', caseId)) return null;
   const c = await repo.caseFacts(tx, governmentId, caseId);
   if (!c) return null;
-  const kind = `case:${doc.kind}`;
+  const kind = `case:${sopKind}`;
   const cls = retentionOf(kind);
-  const kindLabel = (caseKindLabels[doc.kind] ?? caseKindLabels.general!).id;
+  const kindLabel = (caseKindLabels[sopKind] ?? caseKindLabels.general!).id;
   const today = await governmentToday(tx, governmentId);
   const id = await repo.insertEntry(tx, {
     governmentId,
@@ -158,8 +158,8 @@ export async function archiveCaseTx(
       c.documents,
       c.people,
     ),
-    userId: actor.userId,
-    userName: actor.displayName,
+    userId: archivedBy.userId,
+    userName: archivedBy.name,
   });
   await recordAudit(tx, ctx, {
     governmentId,
@@ -175,8 +175,46 @@ onAnyDocumentSigned((tx, ctx, d) =>
   archiveSignedDocumentTx(tx, ctx, { governmentId: d.governmentId, documentId: d.documentId }).then(() => {}),
 );
 onCaseClosed((a) =>
-  archiveCaseTx(a.tx, a.ctx, a.actor, { governmentId: a.governmentId, caseId: a.caseId, doc: a.doc }).then(() => {}),
+  archiveCaseTx(
+    a.tx,
+    a.ctx,
+    { userId: a.actor.userId, name: a.actor.displayName },
+    { governmentId: a.governmentId, caseId: a.caseId, sopKind: a.doc.kind },
+  ).then(() => {}),
 );
+
+/**
+ * Files what was signed or closed before the archive existed (or while it could not be written):
+ * each signed document without an entry (archived by its last signer) and each completed case
+ * without one (by whoever completed its last task). Idempotent; run at every start.
+ */
+export async function backfillArchive(db: Database): Promise<{ documents: number; cases: number }> {
+  const ctx = systemContext('archive backfill');
+  let documents = 0;
+  let cases = 0;
+  for (const d of await repo.unarchivedDocuments(db)) {
+    await db.transaction(async (tx) => {
+      const id = await archiveSignedDocumentTx(tx, ctx, {
+        governmentId: d.government_id,
+        documentId: d.id,
+        archivedBy: { userId: d.user_id, name: d.name ?? '' },
+      });
+      if (id) documents++;
+    });
+  }
+  for (const c of await repo.unarchivedCases(db)) {
+    await db.transaction(async (tx) => {
+      const id = await archiveCaseTx(
+        tx,
+        ctx,
+        { userId: c.user_id, name: c.name ?? '' },
+        { governmentId: c.government_id, caseId: c.id, sopKind: c.sop_kind },
+      );
+      if (id) cases++;
+    });
+  }
+  return { documents, cases };
+}
 
 export async function listArchive(opts: {
   db: Database;

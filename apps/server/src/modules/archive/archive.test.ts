@@ -13,6 +13,7 @@ import {
 import { contextOf, makeSigners, renderTestDocument } from '../../test/signing.js';
 import { hashRecord } from '../audit/audit.service.js';
 import { createSignatureRequestTx } from '../signatures/signed-documents.service.js';
+import { backfillArchive } from './archive.service.js';
 
 // The archive as the Arsiparis and the Inspektorat use it: a case of an agency's SOP runs to its
 // archiving step with a return and a step output, its Dokumen Perbaikan is signed in turn, and a
@@ -375,5 +376,20 @@ describe('the dossier of a case', () => {
   it('is 404 for a case of no one', async () => {
     const res = await staff.request('GET', gov('/cases/00000000-0000-4000-8000-000000000001/dossier'));
     expect(res.statusCode).toBe(404);
+  });
+});
+
+describe('filing what came before the archive', () => {
+  it('files every signed document and closed case that has no entry yet, the same way, once', async () => {
+    const columns = `source, kind, kind_label, number, title, year, period, retention_class, retention_years,
+      signed_document_id, case_id, file_id, search_text, archived_by_user_id, archived_by_name`;
+    const before = await t.db.query(`SELECT ${columns} FROM archive_entries ORDER BY kind`);
+    // A database from before the archive: its entries are gone (the trigger is lifted to make it so).
+    await t.db.exec('ALTER TABLE archive_entries DISABLE TRIGGER archive_entries_no_change');
+    await t.db.query('DELETE FROM archive_entries');
+    await t.db.exec('ALTER TABLE archive_entries ENABLE TRIGGER archive_entries_no_change');
+    expect(await backfillArchive(t.db)).toEqual({ documents: 2, cases: 1 });
+    expect(await t.db.query(`SELECT ${columns} FROM archive_entries ORDER BY kind`)).toEqual(before);
+    expect(await backfillArchive(t.db)).toEqual({ documents: 0, cases: 0 });
   });
 });
