@@ -182,7 +182,7 @@ export interface CaseFacts {
   sop_title: string;
   sop_number: string;
   link_kind: string | null;
-  /** From the case's subject: a collection period or a correction's periods. */
+  /** From the case's subject: a collection period's label or a correction's periods' labels. */
   link_year: number | null;
   link_period: string | null;
   documents: string | null;
@@ -196,8 +196,8 @@ export async function caseFacts(tx: Queryable, governmentId: string, caseId: str
             coalesce(v.document->'identity'->>'number', '') AS sop_number,
             c.link_kind,
             coalesce(cp.year, cr.year) AS link_year,
-            coalesce(cp.period,
-              (SELECT string_agg(p.period, ', ' ORDER BY p.period) FROM collection_periods p
+            coalesce(cp.label,
+              (SELECT string_agg(p.label, ', ' ORDER BY p.period) FROM collection_periods p
                 WHERE p.id = ANY(cr.period_ids))) AS link_period,
             (SELECT string_agg(d.number || ' ' || d.title, '; ') FROM signed_documents d
               WHERE d.case_id = c.id AND d.status = 'signed') AS documents,
