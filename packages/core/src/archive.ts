@@ -49,7 +49,10 @@ export function retentionOf(kind: string): RetentionClass {
 export function retainUntil(cls: RetentionClass, archivedOn: string): string | null {
   if (cls.years === null) return null;
   const [y, m, d] = archivedOn.split('-');
-  return `${Number(y) + cls.years}-${m}-${d}`;
+  const year = Number(y) + cls.years;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  // 29 February kept into a year without one ends on the 28th.
+  return `${year}-${m}-${m === '02' && d === '29' && !leap ? '28' : d}`;
 }
 
 export const caseKindLabels: Record<string, LocalizedText> = {
