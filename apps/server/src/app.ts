@@ -15,6 +15,7 @@ import type { Config } from './env.js';
 import { apiNotFound, installErrorHandling } from './http/errors.js';
 import { installSecurity, type RegisteredRoute } from './http/security.js';
 import { zodValidatorCompiler } from './http/validation.js';
+import { archiveRoutes } from './modules/archive/archive.routes.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { caseRoutes } from './modules/cases/cases.routes.js';
@@ -146,6 +147,7 @@ export async function buildApp(
     await correctionRoutes(api, deps);
     await signatureRoutes(api, deps);
     await numberingRoutes(api, deps);
+    await archiveRoutes(api, deps);
     api.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
   });
 

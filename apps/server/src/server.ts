@@ -2,6 +2,7 @@ import { buildApp } from './app.js';
 import { type Database, openDatabase } from './db/database.js';
 import { migrate } from './db/migrate.js';
 import { type Config, migrationsDir } from './env.js';
+import { backfillArchive } from './modules/archive/archive.service.js';
 import { isEmpty, loadDemo } from './modules/demo/demo.service.js';
 import { DiskFileStore } from './storage/file-store.js';
 
@@ -17,6 +18,9 @@ export async function startServer(config: Config): Promise<{ close: () => Promis
     const r = await loadDemo(db, undefined, { files });
     app.log.info({ governments: r.governmentsCreated, users: r.users }, 'demo loaded');
   }
+  // Documents signed and cases closed before the archive existed are filed once.
+  const filed = await backfillArchive(db);
+  if (filed.documents + filed.cases > 0) app.log.info(filed, 'archive: filed earlier documents and cases');
   const address = await app.listen({ port: config.port, host: config.host });
   app.log.info(
     { storage: db.kind === 'pglite' ? `embedded (PGlite) in ${config.dataDir}` : 'PostgreSQL' },

@@ -100,6 +100,7 @@ export const router = createBrowserRouter([
             lazy: page(() => import('./signatures/SignedDocumentsPage'), 'SignedDocumentsPage'),
           },
           { path: 'buku-agenda', lazy: page(() => import('./numbering/AgendaPage'), 'AgendaPage') },
+          { path: 'arsip', lazy: page(() => import('./archive/ArchivePage'), 'ArchivePage') },
 
           // SOPs
           { path: 'sop', lazy: page(() => import('./sop/SopLibraryPage'), 'SopLibraryPage') },

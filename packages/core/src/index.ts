@@ -1,4 +1,6 @@
+export * from './archive.js';
 export * from './calendar.js';
+export * from './contracts/archive.js';
 export * from './contracts/audit.js';
 export * from './contracts/auth.js';
 export * from './contracts/cases.js';

@@ -33,6 +33,7 @@ export const permissions = [
   'numbering.read',
   'numbering.allocate',
   'numbering.manage',
+  'archive.read',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -68,6 +69,7 @@ const grants: Record<Role, ReadonlySet<Permission>> = {
     'numbering.read',
     'numbering.allocate',
     'numbering.manage',
+    'archive.read',
   ]),
   member: new Set<Permission>([
     'government.read',
@@ -86,6 +88,7 @@ const grants: Record<Role, ReadonlySet<Permission>> = {
     'signatures.sign',
     'numbering.read',
     'numbering.allocate',
+    'archive.read',
   ]),
 };
 

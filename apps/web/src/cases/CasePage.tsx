@@ -4,6 +4,7 @@ import {
   IconBell,
   IconCircleCheck,
   IconCircleX,
+  IconFileZip,
   IconInfoCircle,
   IconTable,
   IconUserShare,
@@ -12,6 +13,7 @@ import { type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { isAdmin, useSession } from '../auth/session';
+import { govPath } from '../lib/api';
 import { i18n } from '../lib/i18n';
 import { useAgencyPositions, useAgencyUnits } from '../org/queries';
 import { useFormatters } from '../shell/government';
@@ -117,16 +119,27 @@ function CaseContent({ governmentId, detail, back }: { governmentId: string; det
           </Group>
         }
         actions={
-          mayCancel ? (
+          <>
+            {/* The whole dossier (documents, history, audit excerpt) as one zip. */}
             <Button
-              variant="light"
-              color="red"
-              leftSection={<IconCircleX size={18} />}
-              onClick={() => setDialog({ kind: 'cancel' })}
+              component="a"
+              href={`/api${govPath(governmentId, `/cases/${detail.id}/dossier`)}`}
+              variant="default"
+              leftSection={<IconFileZip size={18} />}
             >
-              {t('cases.cancel.open')}
+              {t('archive.dossier')}
             </Button>
-          ) : null
+            {mayCancel ? (
+              <Button
+                variant="light"
+                color="red"
+                leftSection={<IconCircleX size={18} />}
+                onClick={() => setDialog({ kind: 'cancel' })}
+              >
+                {t('cases.cancel.open')}
+              </Button>
+            ) : null}
+          </>
         }
       />
       <Stack gap="md">

@@ -7,6 +7,7 @@ import {
   Checkbox,
   Group,
   Stack,
+  Switch,
   Text,
   Textarea,
   TextInput,
@@ -14,10 +15,18 @@ import {
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import type { CollectionForm } from '@sidakin/core';
-import { IconAlertTriangle, IconArrowBackUp, IconArrowLeft, IconCheck, IconLock, IconSend } from '@tabler/icons-react';
+import {
+  IconAlertTriangle,
+  IconArrowBackUp,
+  IconArrowLeft,
+  IconCheck,
+  IconHistory,
+  IconLock,
+  IconSend,
+} from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router-dom';
+import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { api } from '../lib/api';
 import { useForm as useFormState } from '../lib/form';
 import { useApiMutation } from '../lib/query';
@@ -40,13 +49,20 @@ export function FormPage() {
 function FormView({ governmentId }: { governmentId: string }) {
   const { t } = useTranslation();
   const { periodId = '', unit = 'agency' } = useParams();
-  const query = useForm(governmentId, periodId, unit);
+  // "Data sebelum reviu": the values as they stood at the lock, kept in the URL so it can be shared.
+  const [search, setSearch] = useSearchParams();
+  const asOfLock = search.get('asOf') === 'lock';
+  const current = useForm(governmentId, periodId, unit);
+  const before = useForm(governmentId, periodId, unit, asOfLock && current.data?.period.status === 'locked');
+  const query = asOfLock && current.data?.period.status === 'locked' ? before : current;
+  const { dateTime } = useFormatters();
   const [openKey, setOpenKey] = useState<string | null>(null);
   const form = query.data;
   const allRows = form ? [...form.rows, ...form.individualRows] : [];
   const openRow = allRows.find((r) => rowKey(r) === openKey) ?? null;
   const status = form?.submission.status;
-  const editable = Boolean(form?.access.enter && (status === 'draft' || status === 'returned'));
+  const editable = Boolean(!form?.asOf && form?.access.enter && (status === 'draft' || status === 'returned'));
+  const locked = current.data?.period.status === 'locked';
 
   return (
     <>
@@ -71,11 +87,29 @@ function FormView({ governmentId }: { governmentId: string }) {
         {form ? (
           <Stack gap="md">
             <SubmissionBar form={form} editable={editable} />
+            {form.asOf ? (
+              <Alert color="grape" variant="light" icon={<IconHistory size={18} />} title={t('history.beforeReview')}>
+                {t('history.beforeReviewHelp', { time: dateTime(form.asOf) })}
+              </Alert>
+            ) : null}
             <Card withBorder radius="md" padding="md">
               <Group justify="space-between" mb="sm" wrap="wrap" gap="xs">
                 <Title order={2} size="h4">
                   {t('collection.indicators')}
                 </Title>
+                <Switch
+                  label={t('history.beforeReview')}
+                  description={locked ? undefined : t('history.beforeReviewNotLocked')}
+                  disabled={!locked}
+                  checked={asOfLock && locked}
+                  onChange={(e) => {
+                    const next = new URLSearchParams(search);
+                    if (e.currentTarget.checked) next.set('asOf', 'lock');
+                    else next.delete('asOf');
+                    setSearch(next, { replace: true });
+                  }}
+                  data-testid="before-review-toggle"
+                />
                 {editable ? (
                   <Text size="xs" c="dimmed" visibleFrom="md">
                     {t('collection.keyboardHint')}

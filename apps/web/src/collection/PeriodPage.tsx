@@ -75,6 +75,8 @@ function PeriodView({ governmentId }: { governmentId: string }) {
     onSuccess: lockModal.close,
   });
   const reportUrl = (format: 'pdf' | 'xlsx') => `/api${periodPath(governmentId, periodId, `/report?format=${format}`)}`;
+  const changesUrl = (format: 'pdf' | 'xlsx') =>
+    `/api${periodPath(governmentId, periodId, `/locked-changes?format=${format}`)}`;
 
   return (
     <>
@@ -113,6 +115,18 @@ function PeriodView({ governmentId }: { governmentId: string }) {
                   <Menu.Item component="a" href={reportUrl('xlsx')} download>
                     {t('collection.reportXlsx')}
                   </Menu.Item>
+                  {period.status === 'locked' ? (
+                    <>
+                      <Menu.Divider />
+                      <Menu.Label>{t('history.changesReport')}</Menu.Label>
+                      <Menu.Item component="a" href={changesUrl('pdf')} target="_blank" rel="noopener">
+                        {t('history.changesReportPdf')}
+                      </Menu.Item>
+                      <Menu.Item component="a" href={changesUrl('xlsx')} download>
+                        {t('history.changesReportXlsx')}
+                      </Menu.Item>
+                    </>
+                  ) : null}
                 </Menu.Dropdown>
               </Menu>
               {period.status === 'open' ? (

@@ -26,6 +26,7 @@ import {
 import { IconExternalLink, IconFileText, IconLink, IconPaperclip, IconUpload } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import { uploadAccept } from '../cases/AttachmentUploader';
 import { fileUrl } from '../cases/queries';
 import { api, govPath } from '../lib/api';
@@ -702,6 +703,20 @@ function HistoryPanel({ detail }: { detail: CollectionValueDetail }) {
               </Table.Td>
               <Table.Td>
                 <Text size="sm">{v.reason || '—'}</Text>
+                {v.caseId || v.afterLock ? (
+                  <Group gap={6} mt={2}>
+                    {v.caseId ? (
+                      <Anchor component={Link} to={`/kasus/${v.caseId}`} size="xs">
+                        {t('history.caseLink', { number: v.caseNumber ?? '' })}
+                      </Anchor>
+                    ) : null}
+                    {v.afterLock ? (
+                      <Badge size="xs" variant="light" color="grape" radius="sm">
+                        {t('history.afterLock')}
+                      </Badge>
+                    ) : null}
+                  </Group>
+                ) : null}
               </Table.Td>
             </Table.Tr>
           ))}

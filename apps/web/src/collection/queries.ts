@@ -46,10 +46,11 @@ export function useCompleteness(governmentId: string, periodId: string) {
   });
 }
 
-export function useForm(governmentId: string, periodId: string, unit: string) {
+/** A unit's form; `asOfLock`: as it stood when the period was locked (data before review). */
+export function useForm(governmentId: string, periodId: string, unit: string, asOfLock = false) {
   return useQuery({
-    queryKey: [...collectionKey(governmentId), 'form', periodId, unit],
-    queryFn: () => api.get<CollectionForm>(formPath(governmentId, periodId, unit)),
+    queryKey: [...collectionKey(governmentId), 'form', periodId, unit, asOfLock ? 'lock' : 'current'],
+    queryFn: () => api.get<CollectionForm>(formPath(governmentId, periodId, unit, asOfLock ? '?asOf=lock' : '')),
   });
 }
 

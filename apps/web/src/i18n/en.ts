@@ -1,3 +1,4 @@
+import { archiveEn } from './archive.en';
 import type { Messages } from './id';
 import { signingEn } from './signing.en';
 
@@ -1478,7 +1479,7 @@ export const en: Messages = {
     history: 'Version history',
     byWhom: 'By',
     reason: 'Reason',
-    sources: { form: 'form', import: 'Excel import', demo: 'demo data' },
+    sources: { form: 'form', import: 'Excel import', demo: 'demo data', correction: 'correction' },
   },
   measurement: {
     title: 'Performance measurement',
@@ -1867,4 +1868,5 @@ export const en: Messages = {
     totpMandatory: 'Mandatory for administrators in your government.',
   },
   ...signingEn,
+  ...archiveEn,
 };

@@ -1,3 +1,4 @@
+import { archiveId } from './archive.id';
 import { signingId } from './signing.id';
 
 /** Bahasa Indonesia — the default language. `en.ts` must have exactly the same keys. */
@@ -1479,7 +1480,7 @@ export const id = {
     history: 'Riwayat versi',
     byWhom: 'Oleh',
     reason: 'Alasan',
-    sources: { form: 'formulir', import: 'impor Excel', demo: 'data contoh' },
+    sources: { form: 'formulir', import: 'impor Excel', demo: 'data contoh', correction: 'perbaikan' },
   },
   measurement: {
     title: 'Pengukuran Kinerja',
@@ -1869,6 +1870,7 @@ export const id = {
     totpMandatory: 'Wajib untuk admin di pemerintah daerah Anda.',
   },
   ...signingId,
+  ...archiveId,
 };
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };

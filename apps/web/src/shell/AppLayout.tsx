@@ -19,6 +19,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import type { MeResponse } from '@sidakin/core';
 import {
+  IconArchive,
   IconBriefcase,
   IconBuildingCommunity,
   IconBuildingEstate,
@@ -191,6 +192,7 @@ function Navigation({ role }: { role: MeResponse['user']['role'] }) {
         {item('/sop', t('shell.nav.sop'), <IconFileDescription size={20} stroke={1.6} />)}
         {item('/dokumen-elektronik', t('signedDocs.nav'), <IconSignature size={20} stroke={1.6} />)}
         {item('/buku-agenda', t('numbering.nav'), <IconNotebook size={20} stroke={1.6} />)}
+        {item('/arsip', t('archive.nav'), <IconArchive size={20} stroke={1.6} />)}
         <NavLink
           label={t('shell.nav.planning')}
           leftSection={<IconTargetArrow size={20} stroke={1.6} />}

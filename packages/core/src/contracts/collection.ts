@@ -152,8 +152,35 @@ export const collectionForm = z.object({
   submission: collectionSubmission,
   rows: z.array(collectionRow),
   individualRows: z.array(collectionRow),
+  /** Set when the form shows the values as they stood when the period was locked (before any correction). */
+  asOf: z.string().nullable().optional(),
 });
 export type CollectionForm = z.infer<typeof collectionForm>;
+/** `asOf=lock`: the values as they stood when the period was locked, before any correction. */
+export const collectionFormQuery = z.strictObject({ asOf: z.enum(['current', 'lock']).default('current') });
+
+/** One change made to a locked period's data (a version made after the lock). */
+export const lockedChange = z.object({
+  valueId: z.uuid(),
+  version: z.number().int(),
+  indicatorCode: z.string(),
+  indicatorName: z.string(),
+  unitOfMeasure: z.string(),
+  ownerName: z.string(),
+  oldActual: z.string().nullable(),
+  newActual: z.string(),
+  oldBudgetSpent: z.string().nullable(),
+  newBudgetSpent: z.string().nullable(),
+  reason: z.string(),
+  source: z.string(),
+  caseId: z.uuid().nullable(),
+  caseNumber: z.number().int().nullable(),
+  createdByName: z.string(),
+  createdAt: z.string(),
+});
+export type LockedChange = z.infer<typeof lockedChange>;
+export const lockedChanges = z.object({ period: collectionPeriod, items: z.array(lockedChange) });
+export const lockedChangesQuery = z.strictObject({ format: z.enum(['json', 'pdf', 'xlsx']).default('json') });
 
 export const completenessEntry = z.object({
   unitId: z.uuid().nullable(),
@@ -215,9 +242,14 @@ export const valueVersion = z.object({
   followUp: z.string(),
   reason: z.string(),
   caseId: z.uuid().nullable(),
+  /** The number of the case that made the version (a correction's case), when there is one. */
+  caseNumber: z.number().int().nullable(),
+  /** 'form' | 'import' | 'demo' | 'correction'. */
   source: z.string(),
   createdByName: z.string(),
   createdAt: z.string(),
+  /** Made after the period was locked (only a correction can). */
+  afterLock: z.boolean(),
 });
 export type ValueVersion = z.infer<typeof valueVersion>;
 

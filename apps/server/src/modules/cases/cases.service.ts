@@ -26,7 +26,7 @@ import { attachToTask } from '../files/files.service.js';
 import { workingCalendar } from '../org/org.service.js';
 import * as lanesRepo from '../sops/lanes.repo.js';
 import * as repo from './cases.repo.js';
-import { type CaseLink, caseStartGuard, stepActionHandler } from './step-actions.js';
+import { type CaseLink, caseClosedListeners, caseStartGuard, stepActionHandler } from './step-actions.js';
 
 /** A step's mutu baku time in working minutes (a "hari" is one working day), or null when it has none. */
 export function standardMinutes(doc: SopDocument, stepNo: number, cal: WorkingCalendar): number | null {
@@ -499,6 +499,7 @@ export async function completeCaseTask(opts: {
     });
     await repo.updateCaseState(tx, caseId, next.state);
     const kind = input.outcome === 'tidak' ? 'return' : 'complete';
+    const closing = next.state.status === 'completed';
     await repo.insertEvent(tx, {
       government_id: governmentId,
       case_id: caseId,
@@ -537,6 +538,11 @@ export async function completeCaseTask(opts: {
         },
       },
     );
+    if (closing) {
+      for (const listener of caseClosedListeners()) {
+        await listener({ tx, ctx: opts.ctx, actor, governmentId, caseId, doc });
+      }
+    }
     return loadCaseDetail(tx, governmentId, caseId);
   });
 }

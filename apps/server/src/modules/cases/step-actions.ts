@@ -76,3 +76,24 @@ export function onCaseStart(sopKind: string, guard: CaseStartGuard): void {
 export function caseStartGuard(sopKind: string): CaseStartGuard | undefined {
   return guards.get(sopKind);
 }
+
+/**
+ * Told when a case closes (its last step completed), inside the completing transaction, after the
+ * case row has its final state and the completion is on record; a throw undoes the
+ * completion. Any number of listeners (e.g. the archive files the case's record).
+ */
+export type CaseClosedListener = (a: {
+  tx: Tx;
+  ctx: RequestContext;
+  actor: Actor;
+  governmentId: string;
+  caseId: string;
+  doc: SopDocument;
+}) => Promise<void>;
+const closedListeners: CaseClosedListener[] = [];
+export function onCaseClosed(listener: CaseClosedListener): void {
+  if (!closedListeners.includes(listener)) closedListeners.push(listener);
+}
+export function caseClosedListeners(): readonly CaseClosedListener[] {
+  return closedListeners;
+}

@@ -330,17 +330,92 @@ export interface VersionRow extends ValueFields {
   version_no: number;
   reason: string;
   case_id: string | null;
+  case_number: number | null;
   source: string;
   created_by_name: string;
   created_at: Date;
+  after_lock: boolean;
 }
 
 export async function versionsOf(db: Queryable, valueId: string): Promise<VersionRow[]> {
   return db.query<VersionRow>(
-    `SELECT version_no, actual, budget_spent, supporting_factors, inhibiting_factors, follow_up, reason, case_id, source,
-            created_by_name, created_at
-       FROM collection_value_versions WHERE value_id = $1 ORDER BY version_no DESC`,
+    `SELECT x.version_no, x.actual, x.budget_spent, x.supporting_factors, x.inhibiting_factors, x.follow_up, x.reason,
+            x.case_id, c.number AS case_number, x.source, x.created_by_name, x.created_at,
+            (p.locked_at IS NOT NULL AND x.created_at > p.locked_at) AS after_lock
+       FROM collection_value_versions x
+       JOIN collection_values v ON v.id = x.value_id
+       JOIN collection_periods p ON p.id = v.period_id
+       LEFT JOIN cases c ON c.id = x.case_id
+      WHERE x.value_id = $1 ORDER BY x.version_no DESC`,
     [valueId],
+  );
+}
+
+/**
+ * The period's values as they stood at `asOf` (the lock): each value's fields from its last version
+ * made by then; values first entered later are left out.
+ */
+export async function valuesOfPeriodAsOf(db: Queryable, periodId: string, asOf: Date): Promise<ValueRow[]> {
+  return db.query<ValueRow>(
+    `SELECT v.id, v.government_id, v.period_id, v.indicator_id, v.individual_indicator_id, v.unit_id, x.version_no,
+            x.actual, x.budget_spent, x.supporting_factors, x.inhibiting_factors, x.follow_up,
+            NULL::text AS returned_reason, NULL::timestamptz AS returned_at, x.created_at AS updated_at,
+            x.created_by_name AS updated_by_name,
+            (SELECT count(*)::int FROM collection_evidence e WHERE e.value_id = v.id AND e.created_at <= $2
+                AND (e.replaced_at IS NULL OR e.replaced_at > $2)) AS evidence_count,
+            0 AS open_flags, 0 AS comment_count
+       FROM collection_values v
+       JOIN LATERAL (SELECT * FROM collection_value_versions y WHERE y.value_id = v.id AND y.created_at <= $2
+                      ORDER BY y.version_no DESC LIMIT 1) x ON true
+      WHERE v.period_id = $1`,
+    [periodId, asOf],
+  );
+}
+
+export interface LockedChangeRow {
+  value_id: string;
+  version_no: number;
+  indicator_code: string;
+  indicator_name: string;
+  unit_of_measure: string;
+  decimals: number;
+  owner_name: string;
+  old_actual: string | null;
+  new_actual: string;
+  old_budget_spent: string | null;
+  new_budget_spent: string | null;
+  reason: string;
+  source: string;
+  case_id: string | null;
+  case_number: number | null;
+  created_by_name: string;
+  created_at: Date;
+}
+
+/** Every version made after the period was locked, with the one it replaced, by owner and indicator. */
+export async function lockedChangesOf(db: Queryable, periodId: string): Promise<LockedChangeRow[]> {
+  return db.query<LockedChangeRow>(
+    `SELECT x.value_id, x.version_no,
+            coalesce(pi.code, '') AS indicator_code, coalesce(pi.name, ii.name) AS indicator_name,
+            coalesce(pi.unit_of_measure, ii.unit_of_measure) AS unit_of_measure,
+            coalesce(pi.decimals, ii.decimals) AS decimals,
+            coalesce(un.name, em.name, ag.name) AS owner_name,
+            prev.actual AS old_actual, x.actual AS new_actual, prev.budget_spent AS old_budget_spent,
+            x.budget_spent AS new_budget_spent, x.reason, x.source, x.case_id, c.number AS case_number,
+            x.created_by_name, x.created_at
+       FROM collection_value_versions x
+       JOIN collection_values v ON v.id = x.value_id
+       JOIN collection_periods p ON p.id = v.period_id
+       JOIN agencies ag ON ag.id = p.agency_id
+       LEFT JOIN collection_value_versions prev ON prev.value_id = x.value_id AND prev.version_no = x.version_no - 1
+       LEFT JOIN plan_indicators pi ON pi.id = v.indicator_id
+       LEFT JOIN individual_indicators ii ON ii.id = v.individual_indicator_id
+       LEFT JOIN employees em ON em.id = ii.employee_id
+       LEFT JOIN units un ON un.id = v.unit_id
+       LEFT JOIN cases c ON c.id = x.case_id
+      WHERE v.period_id = $1 AND p.locked_at IS NOT NULL AND x.created_at > p.locked_at
+      ORDER BY x.created_at, owner_name, indicator_code, indicator_name, x.version_no`,
+    [periodId],
   );
 }
 

@@ -5,6 +5,7 @@ import {
   collectionFlagParams,
   collectionForm,
   collectionFormParams,
+  collectionFormQuery,
   collectionPeriod,
   collectionPeriodListQuery,
   collectionPeriodParams,
@@ -15,6 +16,8 @@ import {
   evidenceInput,
   flagBody,
   governmentParams,
+  lockedChanges,
+  lockedChangesQuery,
   replaceEvidenceBody,
   resolveFlagBody,
   returnSubmissionBody,
@@ -29,6 +32,7 @@ import type { AppDeps } from '../../app.js';
 import { AppError } from '../../errors.js';
 import { typed } from '../../http/types.js';
 import { startCollectionCase } from './collection.cases.js';
+import { lockedChangesReport } from './collection.history.js';
 import { applyImport, formTemplate, previewImport } from './collection.import.js';
 import { collectionReportFile } from './collection.reports.js';
 import * as collection from './collection.service.js';
@@ -150,6 +154,28 @@ export async function collectionRoutes(app: FastifyInstance, deps: AppDeps): Pro
   );
 
   api.get(
+    `${base}/collection-periods/:periodId/locked-changes`,
+    {
+      config: read,
+      schema: {
+        tags,
+        summary:
+          'Laporan Perubahan Data Terkunci: every value changed after the lock (old → new, reason, case, who, when) as JSON, PDF or Excel',
+        params: collectionPeriodParams,
+        querystring: lockedChangesQuery,
+      },
+    },
+    async (req, reply) => {
+      const r = await lockedChangesReport({ db, ctx: req.ctx, ...req.params, format: req.query.format });
+      if (r.kind === 'json') return reply.send(lockedChanges.parse(r.body));
+      return reply
+        .header('content-type', r.mediaType)
+        .header('content-disposition', contentDisposition(r.fileName))
+        .header('cache-control', 'no-store')
+        .send(r.bytes);
+    },
+  );
+  api.get(
     `${base}/collection-periods/:periodId/report`,
     {
       config: read,
@@ -179,10 +205,11 @@ export async function collectionRoutes(app: FastifyInstance, deps: AppDeps): Pro
         tags,
         summary: 'The form of a unit (or `agency`): indicators, targets, values, achievement, errors and warnings',
         params: collectionFormParams,
+        querystring: collectionFormQuery,
         response: { 200: collectionForm },
       },
     },
-    async (req) => collection.getForm({ db, ctx: req.ctx, ...req.params }),
+    async (req) => collection.getForm({ db, ctx: req.ctx, ...req.params, asOf: req.query.asOf }),
   );
   for (const act of ['complete', 'approve', 'return'] as const) {
     api.post(

@@ -58,7 +58,7 @@ export function presentPeriod(r: repo.PeriodRow): CollectionPeriod {
   };
 }
 
-async function requirePeriod(db: Queryable, governmentId: string, id: string, lock = false) {
+export async function requirePeriod(db: Queryable, governmentId: string, id: string, lock = false) {
   const p = await repo.getPeriod(db, governmentId, id, lock);
   if (!p) throw notFound();
   return p;
@@ -440,10 +440,10 @@ interface PeriodData {
   submissions: repo.SubmissionRow[];
 }
 
-async function periodData(db: Queryable, period: repo.PeriodRow): Promise<PeriodData> {
+async function periodData(db: Queryable, period: repo.PeriodRow, asOf: Date | null = null): Promise<PeriodData> {
   const [agreements, values, history, submissions] = await Promise.all([
     repo.answeringAgreements(db, period.agency_id, period.year),
-    repo.valuesOfPeriod(db, period.id),
+    asOf ? repo.valuesOfPeriodAsOf(db, period.id, asOf) : repo.valuesOfPeriod(db, period.id),
     repo.historyBefore(db, { agencyId: period.agency_id, year: period.year, period: period.period }),
     repo.submissionsOf(db, period.id),
   ]);
@@ -515,18 +515,22 @@ export async function formOf(
   unitId: string | null,
   locale: Locale,
   actor?: Actor | null,
+  opts: { asOfLock?: boolean } = {},
 ): Promise<CollectionForm> {
-  const d = await periodData(db, period);
+  // "Data before review": the values as they stood at the lock, before any correction.
+  const asOf = opts.asOfLock && period.locked_at ? new Date(period.locked_at) : null;
+  const d = await periodData(db, period, asOf);
   const slots = await slotsOf(db, d, unitId);
   const units = await repo.unitsOfAgency(db, period.agency_id);
   if (unitId !== null && !units.some((u) => u.id === unitId)) throw notFound();
   const name = unitId === null ? period.agency_name : units.find((u) => u.id === unitId)!.name;
   return {
-    access: await accessOf(db, period, unitId, actor),
+    access: asOf ? { enter: false, review: false, windowOpen: false } : await accessOf(db, period, unitId, actor),
     period: presentPeriod(period),
     submission: await presentSubmission(db, d, unitId, name),
     rows: rowsOf(d, slots.indicators, locale),
     individualRows: rowsOf(d, slots.individual, locale),
+    asOf: asOf ? asOf.toISOString() : null,
   };
 }
 
@@ -538,10 +542,26 @@ export async function getForm(opts: {
   governmentId: string;
   periodId: string;
   unit: string;
+  asOf?: 'current' | 'lock';
 }) {
   authorize(opts.ctx.actor, 'collection.read', opts.governmentId);
   const p = await requirePeriod(opts.db, opts.governmentId, opts.periodId);
-  return formOf(opts.db, p, unitOfParam(opts.unit), opts.ctx.locale, opts.ctx.actor);
+  if (opts.asOf === 'lock' && p.status !== 'locked') {
+    throw new AppError('VALIDATION', {
+      details: [
+        {
+          path: 'query.asOf',
+          message: {
+            id: 'Periode ini belum dikunci: belum ada data sebelum reviu',
+            en: 'This period is not locked: there is no data before review yet',
+          },
+        },
+      ],
+    });
+  }
+  return formOf(opts.db, p, unitOfParam(opts.unit), opts.ctx.locale, opts.ctx.actor, {
+    asOfLock: opts.asOf === 'lock',
+  });
 }
 
 export async function completenessOf(
@@ -673,9 +693,11 @@ async function valueDetailOf(
       followUp: x.follow_up,
       reason: x.reason,
       caseId: x.case_id,
+      caseNumber: x.case_number,
       source: x.source,
       createdByName: x.created_by_name,
       createdAt: iso(x.created_at),
+      afterLock: x.after_lock,
     })),
     evidence: evidence.map((e) => ({
       id: e.id,

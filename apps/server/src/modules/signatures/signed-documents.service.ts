@@ -240,6 +240,21 @@ export function onDocumentSigned(linkKind: string, hook: SignedHook): void {
 }
 
 /**
+ * Listeners told of every document whose last signature lands (whatever its link), inside the
+ * signing transaction and after the link kind's own hook (e.g. the archive files it). A throw
+ * undoes the signature.
+ */
+export type AnySignedListener = (
+  tx: Tx,
+  ctx: RequestContext,
+  d: { governmentId: string; documentId: string; caseId: string | null },
+) => Promise<void>;
+const signedListeners: AnySignedListener[] = [];
+export function onAnyDocumentSigned(listener: AnySignedListener): void {
+  if (!signedListeners.includes(listener)) signedListeners.push(listener);
+}
+
+/**
  * Adds the signature of the position whose turn it is, made by the caller (who holds it today,
  * definitively or as Plt/Plh) with their passphrase, inside the caller's transaction. After a
  * wrong passphrase the transaction must roll back; pass its error to `noteSigningFailure`.
@@ -362,6 +377,10 @@ export async function signDocumentTx(
   });
   const hook = isLast && d.link_kind && d.link_id ? signedHooks.get(d.link_kind) : undefined;
   if (hook) await hook(tx, ctx, { governmentId, documentId: d.id, linkId: d.link_id!, caseId: d.case_id });
+  if (isLast) {
+    for (const listener of signedListeners)
+      await listener(tx, ctx, { governmentId, documentId: d.id, caseId: d.case_id });
+  }
   return loadPresented(tx, ctx, governmentId, d.id, deps);
 }
 

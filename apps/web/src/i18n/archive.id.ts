@@ -1,0 +1,41 @@
+/** Bahasa Indonesia: the archive, a case's dossier, data before review and the changes report (merged into `id.ts`). */
+export const archiveId = {
+  archive: {
+    nav: 'Arsip',
+    title: 'Arsip',
+    description:
+      'Setiap dokumen yang telah ditandatangani lengkap dan berkas setiap kasus yang selesai, dengan kelas retensinya menurut Jadwal Retensi Arsip. Arsip tidak dapat diubah.',
+    searchLabel: 'Cari judul, nomor, perihal, penanda tangan',
+    agency: 'Perangkat Daerah',
+    kind: 'Jenis arsip',
+    source: 'Asal',
+    sources: { document: 'Dokumen ditandatangani', case: 'Berkas kasus' },
+    year: 'Tahun',
+    period: 'Periode',
+    number: 'Nomor',
+    titleColumn: 'Judul',
+    retention: 'Retensi',
+    retainUntil: 'disimpan s.d. {{date}}',
+    permanent: 'disimpan permanen',
+    archivedAt: 'Diarsipkan',
+    archivedBy: 'oleh {{name}}',
+    download: 'Unduh dokumen',
+    downloadNamed: 'Unduh dokumen {{title}}',
+    dossier: 'Unduh berkas kasus (zip)',
+    dossierNamed: 'Unduh berkas kasus #{{number}} (zip)',
+    openCase: 'Buka kasus #{{number}}',
+    verify: 'Verifikasi',
+    empty: 'Belum ada arsip yang cocok.',
+  },
+  history: {
+    caseLink: 'Kasus #{{number}}',
+    afterLock: 'setelah dikunci',
+    beforeReview: 'Data sebelum reviu',
+    beforeReviewHelp:
+      'Menampilkan nilai sebagaimana saat periode dikunci ({{time}}), sebelum perbaikan apa pun. Hanya untuk dibaca.',
+    beforeReviewNotLocked: 'Tersedia setelah periode dikunci',
+    changesReport: 'Laporan Perubahan Data Terkunci',
+    changesReportPdf: 'Laporan Perubahan Data Terkunci (PDF)',
+    changesReportXlsx: 'Laporan Perubahan Data Terkunci (Excel)',
+  },
+};
