@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import type { Correction } from '@sidakin/core';
+import { strFromU8, unzipSync } from 'fflate';
 import { expect } from 'vitest';
 import type { Database } from '../db/database.js';
 import { anonymous, type Client } from './fixture.js';
@@ -122,4 +124,40 @@ export async function expectVerifiableDocument(
   expect((await upload(bytes)).json().result).toBe('match');
   expect((await upload(oneByteChanged(bytes))).json().result).toBe('mismatch');
   return bytes;
+}
+
+const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+
+/**
+ * The archive holds the signed document (found by its number) and the closed case; the case's
+ * dossier zip holds the signed PDF byte for byte, the meetings' and steps' documents, the items
+ * before → after, and an audit excerpt with the application of the correction.
+ */
+export async function expectArchivedWithDossier(
+  admin: Client,
+  gov: (p?: string) => string,
+  c: Correction,
+  signed: Buffer,
+): Promise<void> {
+  const doc = c.document!;
+  const found = (await admin.request('GET', gov(`/archive?number=${encodeURIComponent(doc.number)}`))).json();
+  expect(found.items.map((e: { signedDocumentId: string | null }) => e.signedDocumentId)).toContain(doc.id);
+  const cases = (await admin.request('GET', gov('/archive?source=case&pageSize=100'))).json();
+  expect(cases.items.map((e: { caseId: string | null }) => e.caseId)).toContain(c.caseId);
+
+  const res = await admin.request('GET', gov(`/cases/${c.caseId}/dossier`));
+  expect(res.statusCode).toBe(200);
+  const zip = unzipSync(new Uint8Array(res.rawPayload));
+  const names = Object.keys(zip);
+  const signedIn = names.filter((n) => n.startsWith('dokumen-ditandatangani/'));
+  expect(signedIn.map((n) => sha(zip[n]!))).toContain(sha(signed));
+  for (const m of c.meetings) {
+    expect(names.some((n) => n.includes(`langkah-${String(m.stepNo).padStart(2, '0')}/Notulen`))).toBe(true);
+  }
+  const history = JSON.parse(strFromU8(zip['riwayat/riwayat.json']!));
+  expect(history.correction.items.map((i: { id: string }) => i.id).sort()).toEqual(c.items.map((i) => i.id).sort());
+  const audit = JSON.parse(strFromU8(zip['audit/audit.json']!)).records as { action: string }[];
+  expect(audit.map((r) => r.action)).toEqual(
+    expect.arrayContaining(['correction.start', 'correction_item.propose', 'signed_document.sign', 'correction.apply']),
+  );
 }

@@ -1,6 +1,11 @@
 import type { Correction } from '@sidakin/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectExactlyApplied, expectVerifiableDocument, valuesOfPeriods } from '../../test/correction-checks.js';
+import {
+  expectArchivedWithDossier,
+  expectExactlyApplied,
+  expectVerifiableDocument,
+  valuesOfPeriods,
+} from '../../test/correction-checks.js';
 import { type RunLog, runCorrection } from '../../test/correction-run.js';
 import { type DemoSession, demoSession } from '../../test/demo-session.js';
 
@@ -112,13 +117,16 @@ describe('the Kalimantan Barat correction, end to end', () => {
     await expectExactlyApplied(admin, s.gov, c, before, await valuesOfPeriods(s.t.db, [periodId]));
   });
 
-  it('yields a signed Dokumen Perbaikan that pdfsig verifies, a changed byte fails, and the public page agrees', async () => {
-    await expectVerifiableDocument(
+  it('yields a signed Dokumen Perbaikan that pdfsig verifies, a changed byte fails, and the public page agrees; the archive and the dossier hold it', async () => {
+    const admin = await s.as('kalbar.admin');
+    const signed = await expectVerifiableDocument(
       s.t,
-      await s.as('kalbar.admin'),
+      admin,
       s.gov,
       c,
       c.document!.signers.map((x) => x.name),
     );
+    // Filed in the archive, and the case's dossier holds it with the rest of the record.
+    await expectArchivedWithDossier(admin, s.gov, c, signed);
   });
 });

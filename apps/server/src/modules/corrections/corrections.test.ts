@@ -1,4 +1,6 @@
+import type { Correction as FullCorrection } from '@sidakin/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectArchivedWithDossier, expectVerifiableDocument } from '../../test/correction-checks.js';
 import { type DemoSession, demoSession } from '../../test/demo-session.js';
 
 // The correction of Dinas Perdagangan Kab. Banggai's locked 2025 data through its "Mekanisme
@@ -407,5 +409,18 @@ describe('the Banggai correction up to the signature', () => {
     await done('disdag.kadis', c);
     expect((await fetch(c)).status).toBe('closed');
     expect((await caseOf(c)).status).toBe('completed');
+  });
+
+  it('yields a signed Dokumen Perbaikan that pdfsig verifies, a changed byte fails, the public page agrees; the archive and the dossier hold it', async () => {
+    const admin = await s.as('banggai.admin');
+    const closed = (await admin.request('GET', s.gov(`/corrections/${c.id}`))).json() as FullCorrection;
+    const signed = await expectVerifiableDocument(
+      s.t,
+      admin,
+      s.gov,
+      closed,
+      closed.document!.signers.map((x) => x.name),
+    );
+    await expectArchivedWithDossier(admin, s.gov, closed, signed);
   });
 });
