@@ -18,7 +18,7 @@ import { errorText } from '../lib/query';
 import { decimalToSend, editableDecimal, formatDecimal, formatRupiah, formatTarget } from '../plans/model';
 import { useFormatters } from '../shell/government';
 import { formatPercent, liveAchievement, rowKey } from './model';
-import { collectionKey, periodPath } from './queries';
+import { collectionKey, formKey, periodPath } from './queries';
 
 /** How long typing may pause before the value saves by itself. */
 const autosaveMs = 1200;
@@ -137,7 +137,7 @@ function focusCell(gridId: string, index: number, column: Column): boolean {
 export function useStoreRow(governmentId: string, form: CollectionForm) {
   const client = useQueryClient();
   return (detail: CollectionValueDetail) => {
-    const key = [...collectionKey(governmentId), 'form', form.period.id, form.submission.unitId ?? 'agency'];
+    const key = formKey(governmentId, form.period.id, form.submission.unitId ?? 'agency');
     client.setQueryData<CollectionForm>(key, (prev) => {
       if (!prev) return prev;
       const swap = (rows: CollectionRow[]) => rows.map((r) => (rowKey(r) === rowKey(detail.row) ? detail.row : r));

@@ -46,10 +46,15 @@ export function useCompleteness(governmentId: string, periodId: string) {
   });
 }
 
+/** The cache key of a unit's form, current or as it stood at the lock; saving a value updates the current one. */
+export function formKey(governmentId: string, periodId: string, unit: string, asOfLock = false) {
+  return [...collectionKey(governmentId), 'form', periodId, unit, asOfLock ? 'lock' : 'current'];
+}
+
 /** A unit's form; `asOfLock`: as it stood when the period was locked (data before review). */
 export function useForm(governmentId: string, periodId: string, unit: string, asOfLock = false) {
   return useQuery({
-    queryKey: [...collectionKey(governmentId), 'form', periodId, unit, asOfLock ? 'lock' : 'current'],
+    queryKey: formKey(governmentId, periodId, unit, asOfLock),
     queryFn: () => api.get<CollectionForm>(formPath(governmentId, periodId, unit, asOfLock ? '?asOf=lock' : '')),
   });
 }
