@@ -23,12 +23,14 @@ const cases = {
     title: 'Mekanisme Pengumpulan Data Kinerja',
     position: 'Camat Masama',
     lanes: ['Camat', 'Sekretaris', 'Kepala Seksi/ Lurah', 'Kasubag', 'Kasubag Perenc'],
+    startsFrom: { label: 'Dijalankan dari periode pengumpulan', path: '/pengumpulan' },
   },
   phone: {
     head: 'masama.camat',
     title: 'Prosedur Perbaikan Data Kinerja',
     position: 'Camat Masama',
     lanes: ['Camat', 'Sekretaris', 'Kepala Seksi/Lurah', 'Kasubag Evlap', 'Pelaksana'],
+    startsFrom: { label: 'Dijalankan dari Perbaikan Data Kinerja', path: '/perbaikan' },
   },
 } as const;
 
@@ -79,6 +81,12 @@ test('sop: the agency head approves the SOP, the admin puts it into effect', asy
   await expect(version.getByText('Berlaku', { exact: true })).toBeVisible();
   await expect(version).toContainText('Berlaku sejak');
   await expect(version.getByRole('button', { name: 'Cabut' })).toBeVisible();
+
+  // An SOP that runs on its own data is not started as a loose case: the page points to where its
+  // cases start.
+  await expect(page.getByRole('button', { name: 'Mulai kasus' })).toHaveCount(0);
+  await page.getByRole('link', { name: c.startsFrom.label }).click();
+  await expect(page).toHaveURL(new RegExp(`${c.startsFrom.path}$`));
 });
 
 test('sop: an uploaded document with mistakes lists every error with its place', async ({ page }) => {

@@ -26,13 +26,14 @@ interface Values extends Record<string, unknown> {
 
 /**
  * The SOPs a case can start on: those whose latest version is in effect, and those with a newer
- * draft over a version still in effect (found from their versions).
+ * draft over a version still in effect (found from their versions). Only general SOPs: the others
+ * run on their own data and start from it (a collection period, a measurement, a correction).
  */
 function useStartableSops(governmentId: string, enabled: boolean) {
   const { timeZone } = useFormatters();
   const list = useQuery({
     queryKey: [...sopsKey(governmentId), 'startable'],
-    queryFn: () => api.get<Page<SopSummary>>(govPath(governmentId, '/sops'), { pageSize: 100 }),
+    queryFn: () => api.get<Page<SopSummary>>(govPath(governmentId, '/sops'), { pageSize: 100, kind: 'general' }),
     enabled,
   });
   const items = list.data?.items ?? [];

@@ -993,6 +993,13 @@ export const en: Messages = {
     start: {
       open: 'Start a case',
       title: 'Start a case',
+      elsewhere: {
+        collection: 'Run from a collection period',
+        measurement: 'Run from performance measurement',
+        monitoring: 'Run from Renstra monitoring',
+        correction: 'Run from Data Corrections',
+      },
+      elsewhereHint: 'This SOP runs on the data it is about, so its cases start from that page.',
       sop: 'SOP',
       sopHint: 'Only SOPs in effect can be run.',
       sopPlaceholder: 'Choose an SOP in effect',

@@ -990,6 +990,13 @@ export const id = {
     start: {
       open: 'Mulai kasus',
       title: 'Mulai kasus',
+      elsewhere: {
+        collection: 'Dijalankan dari periode pengumpulan',
+        measurement: 'Dijalankan dari pengukuran kinerja',
+        monitoring: 'Dijalankan dari monitoring Renstra',
+        correction: 'Dijalankan dari Perbaikan Data Kinerja',
+      },
+      elsewhereHint: 'SOP ini berjalan atas data yang menjadi pokoknya, sehingga kasusnya dimulai dari halaman itu.',
       sop: 'SOP',
       sopHint: 'Hanya SOP yang sedang berlaku dapat dijalankan.',
       sopPlaceholder: 'Pilih SOP yang berlaku',
