@@ -48,8 +48,8 @@ const muted = '#374151';
 
 /**
  * The signature block: the place and date, then one cell per signer in signing order (two per
- * row) with "Ditandatangani secara elektronik oleh", the position and the name; beside them the
- * QR code and the verification line. Returns the height used.
+ * row; a single signer in the right-hand cell) with "Ditandatangani secara elektronik oleh", the
+ * position and the name; beside them the QR code and the verification line. Returns the height used.
  */
 export function drawSignatureBlock(
   doc: Pdf,
@@ -68,14 +68,16 @@ export function drawSignatureBlock(
   const qr = 78;
   const cellsX = x + qr + 14;
   const cellsW = width - qr - 14;
-  const perRow = opts.signers.length > 1 ? 2 : 1;
+  // Two signers to a row; a single signer signs in the right-hand cell, as on a printed letter.
+  const perRow = 2;
   const cellW = cellsW / perRow;
+  const firstCol = opts.signers.length === 1 ? 1 : 0;
   placeText(doc, `${opts.place}, ${opts.date}`, cellsX, y, { width: cellsW, size: 9, align: 'right' });
   y += 16;
   const top = y;
   let rowH = 0;
   opts.signers.forEach((s, i) => {
-    const col = i % perRow;
+    const col = (i + firstCol) % perRow;
     if (col === 0 && i > 0) {
       y += rowH + 10;
       rowH = 0;
