@@ -1644,6 +1644,37 @@ export const en: Messages = {
     downloadDocument: 'Download the document',
     signers: 'Signers',
     notSigned: 'Not signed yet',
+    signer: 'Signer',
+    signature: 'Signature',
+    signedAt: 'Signed {{time}}',
+    signsNow: 'Signs now',
+    documentStatuses: { awaiting: 'Awaiting signatures', signed: 'Fully signed', cancelled: 'Cancelled' },
+    prepare: 'Prepare the document',
+    prepareHelp:
+      'Step {{no}} is the signing step. Prepare the correction document: its number comes from the agenda book, its signers from the SOP, and its QR code leads to the verification page.',
+    prepareAgain: 'The earlier document was cancelled when the correction was sent back; prepare a new one.',
+    prepared: 'The correction document is ready for signature',
+    waitingFor: 'Waiting for the signature of {{position}}.',
+    yourTurn: 'Your turn to sign',
+    sign: 'Sign',
+    signTitle: 'Sign document {{number}}',
+    signedOne: 'You have signed the correction document',
+    lastSignatureHelp:
+      'You sign last. With this signature the corrected data is applied as new versions; the earlier data stays in the history.',
+    wrongPassphrase:
+      'Wrong passphrase. The document is not signed and nothing changed; check your passphrase and try again.',
+    noCertificateTitle: 'You have no electronic signing certificate yet',
+    noCertificate:
+      'To sign this document, first enrol your electronic certificate with a passphrase on your account page.',
+    enrolLink: 'Enrol a certificate on My Account',
+    signedAll: 'Every signer has signed the document.',
+    signedApplied: 'Every signer has signed the document; the corrected data has been applied.',
+    appliedAt: 'Applied {{time}}',
+    downloadSigned: 'Download the signed PDF',
+    verification: 'Document verification (the QR code’s target)',
+    verificationHelp: 'Anyone can check the document and a copy of it on this page, without signing in.',
+    youMeet:
+      'You hold the rapat at step {{no}}: record attendance and minutes, then approve the items the rapat fixes as final before completing the step.',
     statuses: { all: 'All', open: 'Under way', applied: 'Applied', closed: 'Closed', cancelled: 'Cancelled' },
     itemStatuses: {
       proposed: 'Proposed',

@@ -1646,6 +1646,37 @@ export const id = {
     downloadDocument: 'Unduh dokumen',
     signers: 'Penandatangan',
     notSigned: 'Belum ditandatangani',
+    signer: 'Penanda tangan',
+    signature: 'Tanda tangan',
+    signedAt: 'Ditandatangani {{time}}',
+    signsNow: 'Giliran menandatangani',
+    documentStatuses: { awaiting: 'Menunggu tanda tangan', signed: 'Ditandatangani lengkap', cancelled: 'Dibatalkan' },
+    prepare: 'Siapkan dokumen',
+    prepareHelp:
+      'Langkah {{no}} adalah langkah penandatanganan. Siapkan Dokumen Perbaikan Data Kinerja: nomor diambil dari buku agenda, penanda tangan sesuai SOP, dan kode QR menuju halaman verifikasi.',
+    prepareAgain: 'Dokumen sebelumnya dibatalkan karena perbaikan dikembalikan; siapkan dokumen baru.',
+    prepared: 'Dokumen perbaikan disiapkan untuk ditandatangani',
+    waitingFor: 'Menunggu tanda tangan {{position}}.',
+    yourTurn: 'Giliran Anda menandatangani',
+    sign: 'Tandatangani',
+    signTitle: 'Tandatangani dokumen {{number}}',
+    signedOne: 'Dokumen perbaikan telah Anda tandatangani',
+    lastSignatureHelp:
+      'Anda penanda tangan terakhir. Dengan tanda tangan ini data perbaikan diterapkan sebagai versi baru; data semula tetap tersimpan dalam riwayat.',
+    wrongPassphrase:
+      'Passphrase salah. Dokumen belum ditandatangani dan tidak ada yang berubah; periksa passphrase Anda lalu coba lagi.',
+    noCertificateTitle: 'Anda belum memiliki sertifikat tanda tangan elektronik',
+    noCertificate:
+      'Untuk menandatangani dokumen ini, daftarkan dahulu sertifikat elektronik Anda dengan passphrase di halaman akun.',
+    enrolLink: 'Daftarkan sertifikat di halaman Akun Saya',
+    signedAll: 'Dokumen telah ditandatangani oleh semua penanda tangan.',
+    signedApplied: 'Dokumen telah ditandatangani oleh semua penanda tangan; data perbaikan telah diterapkan.',
+    appliedAt: 'Diterapkan {{time}}',
+    downloadSigned: 'Unduh PDF bertanda tangan',
+    verification: 'Verifikasi dokumen (tujuan kode QR)',
+    verificationHelp: 'Siapa pun dapat memeriksa keaslian dokumen dan salinannya di halaman ini, tanpa masuk.',
+    youMeet:
+      'Anda memegang rapat pada langkah {{no}}: catat kehadiran dan notulen, lalu setujui usulan yang ditetapkan rapat sebagai data final sebelum menyelesaikan langkah.',
     statuses: { all: 'Semua', open: 'Berjalan', applied: 'Diterapkan', closed: 'Selesai', cancelled: 'Dibatalkan' },
     itemStatuses: {
       proposed: 'Diusulkan',
