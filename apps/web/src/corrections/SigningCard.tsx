@@ -21,12 +21,12 @@ import {
   signDocumentBody,
 } from '@sidakin/core';
 import {
-  IconAlertTriangle,
   IconCertificate,
   IconCircleCheck,
   IconDownload,
   IconExternalLink,
   IconFileCertificate,
+  IconInfoCircle,
   IconSignature,
 } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
@@ -78,7 +78,7 @@ export function SigningCard(props: {
   const prepareable = !doc || doc.status === 'cancelled';
 
   return (
-    <Card withBorder radius="md" padding="md" aria-labelledby="correction-document-title">
+    <Card component="section" withBorder radius="md" padding="md" aria-labelledby="correction-document-title">
       <Group justify="space-between" mb="sm" wrap="wrap" gap="xs">
         <Title order={2} size="h4" id="correction-document-title">
           <Group gap={6} component="span" wrap="nowrap">
@@ -407,13 +407,14 @@ function SignModal(props: {
         {props.document.title}
       </Text>
       {next ? <Text size="sm">{t('signedDocs.signAs', { position: next.positionName })}</Text> : null}
-      <Alert color="gray" variant="light" icon={<IconAlertTriangle size={16} />}>
-        <Text size="xs">
+      <Group gap={6} align="flex-start" wrap="nowrap">
+        <IconInfoCircle size={16} aria-hidden style={{ flex: 'none', marginTop: 2 }} />
+        <Text size="xs" c="dimmed">
           {props.document.signers.filter((s) => s.status !== 'signed').length === 1
             ? t('corrections.lastSignatureHelp')
             : t('signedDocs.signHelp')}
         </Text>
-      </Alert>
+      </Group>
       <PasswordInput
         label={t('signing.passphrase')}
         autoComplete="current-password"

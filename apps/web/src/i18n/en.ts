@@ -1612,7 +1612,7 @@ export const en: Messages = {
     rootCause: 'Root cause of the error',
     removesCause: 'This correction also removes its cause',
     causeAction: 'What removes the cause',
-    evidenceKind: 'Evidence',
+    evidenceKind: 'Kind of evidence',
     evidenceText: 'Text',
     evidenceLink: 'Link',
     evidence: 'Evidence',

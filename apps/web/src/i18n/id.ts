@@ -1614,7 +1614,7 @@ export const id = {
     rootCause: 'Akar masalah (penyebab kesalahan)',
     removesCause: 'Perbaikan ini juga menghilangkan penyebabnya',
     causeAction: 'Tindakan yang menghilangkan penyebab',
-    evidenceKind: 'Bukti dukung',
+    evidenceKind: 'Jenis bukti dukung',
     evidenceText: 'Teks',
     evidenceLink: 'Tautan',
     evidence: 'Bukti dukung',
