@@ -222,7 +222,7 @@ test('perbaikan Banggai: proposed, one item returned and reworked, signed in the
   const ca = await page.request.get(`/api/public/verify/${code}/authority-certificate`);
   expect(ca.status()).toBe(200);
   const names = done.document.signers.map((s: Json) => s.name);
-  await expectPdfsigValid(pdf, await ca.text(), names);
+  await expectPdfsigValid(pdf, await ca.text(), names, shotPath(`banggai-signed-${info.project.name}.pdf`));
 
   // The public verification page, signed out.
   await page.getByRole('button', { name: 'Menu pengguna' }).click();

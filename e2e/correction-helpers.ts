@@ -216,8 +216,9 @@ export function oneByteChanged(pdf: Buffer): Buffer {
  * that trusts only the government's CA (from the public verification page), the last covering the
  * whole file; a copy with one changed byte fails.
  */
-export async function expectPdfsigValid(pdf: Buffer, caPem: string, signers: string[]) {
+export async function expectPdfsigValid(pdf: Buffer, caPem: string, signers: string[], keepAs?: string) {
   expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+  if (keepAs) fs.writeFileSync(keepAs, pdf);
   const nss = trustingNssDb(caPem);
   try {
     const report = await pdfsig(pdf, { nssDir: nss.dir });

@@ -117,6 +117,7 @@ test('perbaikan Sidoarjo: the rapat fixes the final data, three signatures in th
   await expect(items.getByRole('button', { name: /^Kembalikan: / })).toHaveCount(0);
   await page.getByRole('button', { name: 'Setujui semua' }).click();
   await expect(items.getByText('Disetujui pada langkah ini')).toHaveCount(2);
+  await page.screenshot({ path: shotPath(`sidoarjo-meeting-${info.project.name}.png`), fullPage: true });
   await completeStep(page, caseId, 5);
 
   // Signers' certificates: the Kepala Sub Bagian enrols in the browser (a certificate of an earlier
@@ -201,7 +202,7 @@ test('perbaikan Sidoarjo: the rapat fixes the final data, three signatures in th
   const ca = await page.request.get(`/api/public/verify/${code}/authority-certificate`);
   expect(ca.status()).toBe(200);
   const names = done.document.signers.map((s: Json) => s.name);
-  await expectPdfsigValid(pdf, await ca.text(), names);
+  await expectPdfsigValid(pdf, await ca.text(), names, shotPath(`sidoarjo-signed-${info.project.name}.pdf`));
 
   await page.getByRole('button', { name: 'Menu pengguna' }).click();
   await page.getByRole('menuitem', { name: 'Keluar' }).click();
