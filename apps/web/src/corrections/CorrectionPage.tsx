@@ -110,7 +110,18 @@ function CorrectionContent(props: { governmentId: string; correction: Correction
   const correcting = correction.status === 'open' ? mineOf(['correct-data', 'meeting']) : undefined;
   const reviewing = correction.status === 'open' ? mineOf(['review']) : undefined;
   const meetingTask = mineOf(['meeting']);
+  // Items are decided at a review (approve, or return with a reason) and at a rapat that fixes
+  // the final data (approve only: a rapat has no route back).
+  const deciding = correction.status === 'open' ? (reviewing ?? meetingTask) : undefined;
   const live = correction.items.filter((i) => i.status !== 'withdrawn');
+  const undecided = deciding
+    ? live.filter(
+        (i) =>
+          i.status !== 'applied' &&
+          !(i.status === 'approved' && i.decidedTaskId === deciding.id) &&
+          (i.status !== 'returned' || i.returnedToStep === deciding.stepNo),
+      )
+    : [];
 
   const decide = useApiMutation(
     (decisions: { itemId: string; decision: 'approve' | 'return'; reason?: string }[]) =>
@@ -194,6 +205,11 @@ function CorrectionContent(props: { governmentId: string; correction: Correction
             {t('corrections.youReview', { no: reviewing.stepNo })}
           </Alert>
         ) : null}
+        {!reviewing && deciding && live.length > 0 ? (
+          <Alert color="blue" variant="light" icon={<IconListCheck size={18} />}>
+            {t('corrections.youMeet', { no: deciding.stepNo })}
+          </Alert>
+        ) : null}
 
         <Card withBorder radius="md" padding="md">
           <Group justify="space-between" mb="sm" wrap="wrap">
@@ -201,19 +217,13 @@ function CorrectionContent(props: { governmentId: string; correction: Correction
               {t('corrections.items', { count: live.length })}
             </Title>
             <Group gap="xs">
-              {reviewing && live.length > 0 ? (
+              {deciding && undecided.length > 0 ? (
                 <Button
                   variant="light"
                   color="teal"
                   leftSection={<IconChecks size={18} />}
                   loading={decide.isPending}
-                  onClick={() =>
-                    decide.mutate(
-                      live
-                        .filter((i) => i.status !== 'returned' || i.returnedToStep === reviewing.stepNo)
-                        .map((i) => ({ itemId: i.id, decision: 'approve' as const })),
-                    )
-                  }
+                  onClick={() => decide.mutate(undecided.map((i) => ({ itemId: i.id, decision: 'approve' as const })))}
                 >
                   {t('corrections.approveAll')}
                 </Button>
@@ -228,7 +238,8 @@ function CorrectionContent(props: { governmentId: string; correction: Correction
           <ItemsTable
             governmentId={governmentId}
             correction={correction}
-            reviewTaskId={reviewing?.id ?? null}
+            decisionTaskId={deciding?.id ?? null}
+            canReturn={Boolean(reviewing)}
             canCorrect={Boolean(correcting)}
             onRevise={(item) => setDialog({ kind: 'revise', item })}
             onWithdraw={(item) => setDialog({ kind: 'withdraw', item })}
@@ -251,7 +262,12 @@ function CorrectionContent(props: { governmentId: string; correction: Correction
         ))}
 
         <ParafCard correction={correction} />
-        <SigningCard governmentId={governmentId} correction={correction} signing={mineOf(['sign', 'review'])} />
+        <SigningCard
+          governmentId={governmentId}
+          correction={correction}
+          sop={kase.data ? { sopId: kase.data.sopId, sopVersionId: kase.data.sopVersionId } : null}
+          tasks={mine.filter((task) => task.action === 'sign' || task.action === 'review')}
+        />
       </Stack>
 
       {dialog?.kind === 'propose' || dialog?.kind === 'revise' ? (
@@ -279,7 +295,10 @@ function CorrectionContent(props: { governmentId: string; correction: Correction
 interface ItemsProps {
   governmentId: string;
   correction: Correction;
-  reviewTaskId: string | null;
+  /** The open review or rapat task at which the person decides on items. */
+  decisionTaskId: string | null;
+  /** Only a review returns items; a rapat approves. */
+  canReturn: boolean;
   canCorrect: boolean;
   onRevise: (item: CorrectionItem) => void;
   onWithdraw: (item: CorrectionItem) => void;
@@ -453,8 +472,8 @@ function ItemReason({ governmentId, item }: { governmentId: string; item: Correc
 function ItemStatus(props: ItemsProps & { item: CorrectionItem }) {
   const { t } = useTranslation();
   const { item } = props;
-  const decidedHere = props.reviewTaskId !== null && item.decidedTaskId === props.reviewTaskId;
-  const canDecide = props.reviewTaskId !== null && item.status !== 'withdrawn' && item.status !== 'applied';
+  const decidedHere = props.decisionTaskId !== null && item.decidedTaskId === props.decisionTaskId;
+  const canDecide = props.decisionTaskId !== null && item.status !== 'withdrawn' && item.status !== 'applied';
   return (
     <div>
       <Badge color={itemStatusColors[item.status]} variant="light">
@@ -482,16 +501,18 @@ function ItemStatus(props: ItemsProps & { item: CorrectionItem }) {
           >
             {t('corrections.approve')}
           </Button>
-          <Button
-            size="compact-xs"
-            color="orange"
-            variant="light"
-            leftSection={<IconArrowBackUp size={12} />}
-            onClick={() => props.onReturn(item)}
-            aria-label={`${t('corrections.return')}: ${item.indicatorName}`}
-          >
-            {t('corrections.return')}
-          </Button>
+          {props.canReturn ? (
+            <Button
+              size="compact-xs"
+              color="orange"
+              variant="light"
+              leftSection={<IconArrowBackUp size={12} />}
+              onClick={() => props.onReturn(item)}
+              aria-label={`${t('corrections.return')}: ${item.indicatorName}`}
+            >
+              {t('corrections.return')}
+            </Button>
+          ) : null}
         </Group>
       ) : null}
     </div>

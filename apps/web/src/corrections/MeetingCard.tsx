@@ -48,7 +48,7 @@ export function NewMeetingCard(props: { governmentId: string; correction: Correc
     },
   );
   return (
-    <Card withBorder radius="md" padding="md">
+    <Card component="section" withBorder radius="md" padding="md" aria-label={t('corrections.meetingSetup')}>
       <Title order={2} size="h4" mb="xs">
         <Group gap={6} component="span">
           <IconUsersGroup size={20} aria-hidden /> {t('corrections.meetingSetup')}
