@@ -20,8 +20,10 @@ import {
 } from '@mantine/core';
 import {
   formatVerificationCode,
+  type IndonesianTimeZone,
   normalizeVerificationCode,
   type PublicVerification,
+  timeZoneLabels,
   type VerificationCheck,
 } from '@sidakin/core';
 import {
@@ -146,34 +148,37 @@ const statusIcon = {
   cancelled: <IconCircleX size={22} />,
 };
 
-function useDateFormat() {
+/** Dates as written in the document's government: signing times in its own zone, labelled WIB/WITA/WIT. */
+function useDateFormat(timeZone: IndonesianTimeZone | undefined) {
   const locale = currentLocale() === 'en' ? 'en-GB' : 'id-ID';
   return {
     date: (iso: string) =>
       new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric' }).format(
         new Date(`${iso}T00:00:00`),
       ),
-    dateTime: (iso: string) =>
-      new Intl.DateTimeFormat(locale, {
+    dateTime: (iso: string) => {
+      const text = new Intl.DateTimeFormat(locale, {
         day: 'numeric',
         month: 'long',
         year: 'numeric',
         hour: '2-digit',
         minute: '2-digit',
-        timeZoneName: 'short',
-      }).format(new Date(iso)),
+        ...(timeZone ? { timeZone } : { timeZoneName: 'short' }),
+      }).format(new Date(iso));
+      return timeZone ? `${text} ${timeZoneLabels[timeZone]}` : text;
+    },
   };
 }
 
 function VerificationDetails({ code }: { code: string }) {
   const { t, i18n } = useTranslation();
-  const f = useDateFormat();
   const query = useQuery({
     queryKey: ['public-verification', code, i18n.language],
     queryFn: () =>
       api.get<PublicVerification>(`/public/verify/${encodeURIComponent(code)}`, undefined, { quiet401: true }),
     retry: false,
   });
+  const f = useDateFormat(query.data?.timeZone);
   if (query.isLoading) {
     return (
       <Group justify="center" py="xl">

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { indonesianTimeZones } from '../time-zones.js';
 import { limits, listQuery, pageOf } from './common.js';
 import { assignmentKinds } from './org.js';
 
@@ -159,6 +160,8 @@ export const publicVerification = z.object({
   title: z.string(),
   agencyName: z.string(),
   governmentName: z.string(),
+  /** The government's time zone: signing times are shown in it (WIB, WITA, WIT). */
+  timeZone: z.enum(indonesianTimeZones),
   documentDate: z.string(),
   status: z.enum(signedDocumentStatuses),
   /** SHA-256 of the signed file; null until every signature is in. */

@@ -1,3 +1,4 @@
+import type { IndonesianTimeZone } from '@sidakin/core';
 import type { Queryable, Tx } from '../../db/database.js';
 
 // ── the government's certificate authority ──────────────────────────────────────────────────
@@ -396,9 +397,9 @@ export async function getDocument(
 export async function documentByCode(
   db: Queryable,
   code: string,
-): Promise<(DocumentRow & { government_name: string }) | null> {
-  const rows = await db.query<DocumentRow & { government_name: string }>(
-    `SELECT ${documentSelect.replace('FROM signed_documents d', ', g.name AS government_name FROM signed_documents d JOIN governments g ON g.id = d.government_id')}
+): Promise<(DocumentRow & { government_name: string; time_zone: IndonesianTimeZone }) | null> {
+  const rows = await db.query<DocumentRow & { government_name: string; time_zone: IndonesianTimeZone }>(
+    `SELECT ${documentSelect.replace('FROM signed_documents d', ', g.name AS government_name, g.time_zone FROM signed_documents d JOIN governments g ON g.id = d.government_id')}
       WHERE d.verification_code = $1`,
     [code],
   );

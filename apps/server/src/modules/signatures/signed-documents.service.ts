@@ -544,6 +544,7 @@ export async function publicVerification(db: Database, code: string): Promise<Pu
     title: d.title,
     agencyName: d.agency_name,
     governmentName: d.government_name,
+    timeZone: d.time_zone,
     documentDate: d.document_date,
     status: d.status,
     sha256: d.final_sha256,

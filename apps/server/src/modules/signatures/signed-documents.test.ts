@@ -254,6 +254,11 @@ describe('public verification', () => {
       sha256: d.finalSha256,
       pending: [],
     });
+    // Signing times are shown in the government's own zone (WIB, WITA, WIT), whatever the reader's.
+    const [g] = await t.db.query<{ time_zone: string }>('SELECT time_zone FROM governments WHERE id = $1', [
+      a.governmentId,
+    ]);
+    expect(v.timeZone).toBe(g!.time_zone);
     expect(v.signers).toEqual([
       { order: 1, name: 'Sri Wahyuni', position: 'Plh. Sekretaris Dinas', signedAt: expect.any(String) },
       { order: 2, name: 'Budi Santoso', position: 'Kepala Dinas', signedAt: expect.any(String) },
