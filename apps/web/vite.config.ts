@@ -23,6 +23,8 @@ export default defineConfig({
           const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(id)?.[1];
           if (!pkg) return undefined;
           if (/^(react|react-dom|scheduler|react-router|react-router-dom)$/.test(pkg)) return 'react';
+          // Charts (and recharts under them) only the dashboard pages use: left beside them.
+          if (pkg === '@mantine/charts') return undefined;
           if (pkg.startsWith('@mantine/')) return 'mantine';
           if (pkg.startsWith('@tabler/')) return 'icons';
           if (pkg.startsWith('@tanstack/')) return 'tanstack';

@@ -21,6 +21,7 @@ import { authRoutes } from './modules/auth/auth.routes.js';
 import { caseRoutes } from './modules/cases/cases.routes.js';
 import { collectionRoutes } from './modules/collection/collection.routes.js';
 import { correctionRoutes } from './modules/corrections/corrections.routes.js';
+import { dashboardRoutes } from './modules/dashboards/dashboards.routes.js';
 import { measurementDocumentRoutes } from './modules/measurement/measurement.documents.routes.js';
 import { measurementRoutes } from './modules/measurement/measurement.routes.js';
 import { monitoringRoutes } from './modules/monitoring/monitoring.routes.js';
@@ -145,6 +146,7 @@ export async function buildApp(
     await measurementDocumentRoutes(api, deps);
     await planExcelRoutes(api, deps);
     await correctionRoutes(api, deps);
+    await dashboardRoutes(api, deps);
     await signatureRoutes(api, deps);
     await numberingRoutes(api, deps);
     await archiveRoutes(api, deps);

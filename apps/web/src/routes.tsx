@@ -34,6 +34,12 @@ export const router = createBrowserRouter([
     hydrateFallbackElement: <RouteFallback />,
     lazy: page(() => import('./verification/VerificationPage'), 'VerificationPage'),
   },
+  // A government's approved achievements, when it publishes them: public, no sign-in.
+  {
+    path: '/publik/:code',
+    hydrateFallbackElement: <RouteFallback />,
+    lazy: page(() => import('./dashboards/PublicAchievementsPage'), 'PublicAchievementsPage'),
+  },
   {
     path: '/',
     element: <AuthGate />,
@@ -44,6 +50,7 @@ export const router = createBrowserRouter([
         hydrateFallbackElement: <RouteFallback />,
         children: [
           { index: true, element: <HomePage /> },
+          { path: 'dasbor', lazy: page(() => import('./dashboards/DashboardPage'), 'DashboardPage') },
 
           // Cases
           { path: 'tugas', lazy: page(() => import('./cases/InboxPage'), 'InboxPage') },

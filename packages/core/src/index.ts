@@ -7,6 +7,7 @@ export * from './contracts/cases.js';
 export * from './contracts/collection.js';
 export * from './contracts/common.js';
 export * from './contracts/corrections.js';
+export * from './contracts/dashboards.js';
 export * from './contracts/files.js';
 export * from './contracts/measurement.js';
 export * from './contracts/monitoring.js';

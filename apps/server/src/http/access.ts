@@ -34,6 +34,7 @@ export const permissions = [
   'numbering.allocate',
   'numbering.manage',
   'archive.read',
+  'dashboards.read',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -70,6 +71,7 @@ const grants: Record<Role, ReadonlySet<Permission>> = {
     'numbering.allocate',
     'numbering.manage',
     'archive.read',
+    'dashboards.read',
   ]),
   member: new Set<Permission>([
     'government.read',
@@ -89,6 +91,7 @@ const grants: Record<Role, ReadonlySet<Permission>> = {
     'numbering.read',
     'numbering.allocate',
     'archive.read',
+    'dashboards.read',
   ]),
 };
 

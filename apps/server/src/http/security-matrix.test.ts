@@ -51,7 +51,7 @@ describe('security matrix over every route', () => {
     for (const r of t.routes) expect(r.access, `${r.method} ${r.url}`).toBeDefined();
   });
 
-  it('only health, sign-in, the API description and the verification of signed documents are public', () => {
+  it('only health, sign-in, the API description, the verification of signed documents and published achievements are public', () => {
     const publicRoutes = t.routes
       .filter((r) => r.access === 'public' && !r.url.startsWith('/api/docs'))
       .map((r) => `${r.method} ${r.url}`)
@@ -59,6 +59,7 @@ describe('security matrix over every route', () => {
     expect(publicRoutes).toEqual([
       'GET /api/health',
       'GET /api/openapi.json',
+      'GET /api/public/governments/:code/achievements',
       'GET /api/public/verify/:code',
       'GET /api/public/verify/:code/authority-certificate',
       'POST /api/auth/login',
@@ -101,6 +102,18 @@ describe('security matrix over every route', () => {
         else expect(res.statusCode, `${who} denied ${r.method} ${r.url}`).toBe(403);
       }
     }
+  });
+
+  it('declares the dashboard for every role of a government and the public achievements for anyone', () => {
+    const access = (method: string, url: string) => t.routes.find((r) => r.method === method && r.url === url)?.access;
+    expect(access('GET', '/api/governments/:governmentId/dashboard')).toEqual({ permission: 'dashboards.read' });
+    expect(can({ role: 'member', governmentId: a.governmentId } as Parameters<typeof can>[0], 'dashboards.read')).toBe(
+      true,
+    );
+    expect(access('PUT', '/api/governments/:governmentId/public-achievements')).toEqual({
+      permission: 'government.manage',
+    });
+    expect(access('GET', '/api/public/governments/:code/achievements')).toBe('public');
   });
 
   it('lists only the caller’s own government on routes without a government in the path', async () => {

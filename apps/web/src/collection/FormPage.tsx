@@ -56,7 +56,11 @@ function FormView({ governmentId }: { governmentId: string }) {
   const before = useForm(governmentId, periodId, unit, asOfLock && current.data?.period.status === 'locked');
   const query = asOfLock && current.data?.period.status === 'locked' ? before : current;
   const { dateTime } = useFormatters();
-  const [openKey, setOpenKey] = useState<string | null>(null);
+  // `?nilai=<indicatorId>` opens that value (`&tab=riwayat` on its history): the dashboard's drill-down.
+  const [openKey, setOpenKey] = useState<string | null>(() => {
+    const indicatorId = search.get('nilai');
+    return indicatorId ? `i:${indicatorId}:${unit}` : null;
+  });
   const form = query.data;
   const allRows = form ? [...form.rows, ...form.individualRows] : [];
   const openRow = allRows.find((r) => rowKey(r) === openKey) ?? null;
@@ -151,6 +155,7 @@ function FormView({ governmentId }: { governmentId: string }) {
           governmentId={governmentId}
           form={form}
           row={openRow}
+          initialTab={search.get('tab') === 'riwayat' ? 'history' : undefined}
           canEdit={editable}
           onClose={() => setOpenKey(null)}
         />

@@ -49,6 +49,8 @@ export function ValueDrawer(props: {
   form: CollectionForm;
   row: CollectionRow | null;
   canEdit: boolean;
+  /** The tab to open on (default the notes). */
+  initialTab?: 'history' | undefined;
   onClose: () => void;
 }) {
   const { t } = useTranslation();
@@ -88,6 +90,7 @@ export function ValueDrawer(props: {
               form={props.form}
               detail={detail.data}
               canEdit={props.canEdit}
+              initialTab={props.initialTab}
             />
           ) : null}
         </DataState>
@@ -101,6 +104,7 @@ function DetailTabs(props: {
   form: CollectionForm;
   detail: CollectionValueDetail;
   canEdit: boolean;
+  initialTab?: 'history' | undefined;
 }) {
   const { t } = useTranslation();
   const { locale } = useFormatters();
@@ -120,7 +124,7 @@ function DetailTabs(props: {
         <Fact label={t('collection.budgetSpent')} value={formatRupiah(row.budgetSpent, locale)} />
         <Fact label={t('collection.version')} value={String(row.version)} />
       </Group>
-      <Tabs defaultValue="notes" keepMounted={false}>
+      <Tabs defaultValue={props.initialTab ?? 'notes'} keepMounted={false}>
         <Tabs.List>
           <Tabs.Tab value="notes">{t('collection.notes')}</Tabs.Tab>
           <Tabs.Tab value="evidence">

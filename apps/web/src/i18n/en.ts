@@ -1,3 +1,4 @@
+import { dashboardsEn } from '../dashboards/dashboards.en';
 import { archiveEn } from './archive.en';
 import type { Messages } from './id';
 import { signingEn } from './signing.en';
@@ -1907,4 +1908,5 @@ export const en: Messages = {
   },
   ...signingEn,
   ...archiveEn,
+  ...dashboardsEn,
 };

@@ -1,3 +1,4 @@
+import { dashboardsId } from '../dashboards/dashboards.id';
 import { archiveId } from './archive.id';
 import { signingId } from './signing.id';
 
@@ -1909,6 +1910,7 @@ export const id = {
   },
   ...signingId,
   ...archiveId,
+  ...dashboardsId,
 };
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };

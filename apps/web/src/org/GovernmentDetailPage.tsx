@@ -13,6 +13,7 @@ import { type ReactNode, useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { useSession } from '../auth/session';
+import { PublicAchievementsCard } from '../dashboards/PublicAchievementsCard';
 import { api } from '../lib/api';
 import { useRecordEditor } from '../lib/editor';
 import { useForm } from '../lib/form';
@@ -257,7 +258,12 @@ function GovernmentEditor({ government, back }: { government: Government; back: 
           <WorkingCalendarPanel government={editor.record ?? government} canEdit={canEdit} onSaved={onCalendarSaved} />
         </Tabs.Panel>
         <Tabs.Panel value="pengukuran">
-          {tab === 'pengukuran' ? <MeasurementSettingsPanel governmentId={government.id} canEdit={canEdit} /> : null}
+          {tab === 'pengukuran' ? (
+            <>
+              <MeasurementSettingsPanel governmentId={government.id} canEdit={canEdit} />
+              <PublicAchievementsCard governmentId={government.id} canEdit={canEdit} />
+            </>
+          ) : null}
         </Tabs.Panel>
       </Tabs>
     </>

@@ -25,6 +25,7 @@ import {
   IconBuildingEstate,
   IconCertificate,
   IconChartBar,
+  IconChartPie,
   IconChecklist,
   IconChevronDown,
   IconEditCircle,
@@ -172,6 +173,7 @@ function Navigation({ role }: { role: MeResponse['user']['role'] }) {
     <nav aria-label={t('shell.nav.label')}>
       <Stack gap={2}>
         {item('/', t('shell.nav.home'), <IconHome2 size={20} stroke={1.6} />)}
+        {item('/dasbor', t('dashboard.nav'), <IconChartPie size={20} stroke={1.6} />)}
         {item(
           '/tugas',
           t('shell.nav.inbox'),
