@@ -208,7 +208,9 @@ export function PublicAchievementsPage() {
                                   <Table.Td ta="right">
                                     {formatTarget(i.target, 2, locale)} {i.unitOfMeasure}
                                   </Table.Td>
-                                  <Table.Td ta="right">{formatDecimal(i.actual, 2, locale)}</Table.Td>
+                                  <Table.Td ta="right">
+                                    {formatDecimal(i.actual, 2, locale)} {i.unitOfMeasure}
+                                  </Table.Td>
                                   <Table.Td ta="right">{formatPercent(i.achievement, locale)}</Table.Td>
                                   <Table.Td>
                                     <CategoryBadge bands={d.bands} category={i.category} />
