@@ -1,32 +1,12 @@
-import {
-  Alert,
-  Anchor,
-  Badge,
-  Button,
-  Card,
-  Code,
-  Group,
-  PasswordInput,
-  Stack,
-  Table,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Code, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import {
-  type CaseTask,
-  formatVerificationCode,
-  type MySigningCertificate,
-  type SignedDocument,
-  signDocumentBody,
-} from '@sidakin/core';
+import { type CaseTask, formatVerificationCode, type MySigningCertificate, type SignedDocument } from '@sidakin/core';
 import {
   IconCertificate,
   IconCircleCheck,
   IconDownload,
   IconExternalLink,
   IconFileCertificate,
-  IconInfoCircle,
   IconSignature,
 } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
@@ -35,10 +15,9 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { casesKey, useCaseDocument } from '../cases/queries';
 import { ApiError, api, govPath } from '../lib/api';
-import { useForm } from '../lib/form';
 import { govKey, useApiMutation } from '../lib/query';
 import { useFormatters } from '../shell/government';
-import { FormModal } from '../ui/FormModal';
+import { PassphraseSignModal } from '../signatures/PassphraseSignModal';
 import { type Correction, correctionPath, correctionsKey } from './queries';
 
 const documentStatusColor: Record<string, string> = { awaiting: 'yellow', signed: 'teal', cancelled: 'red' };
@@ -350,78 +329,25 @@ function MyTurn(props: { governmentId: string; correction: Correction; document:
         </Group>
       </Stack>
       {open ? (
-        <SignModal
-          governmentId={props.governmentId}
-          correction={props.correction}
+        <PassphraseSignModal
           document={props.document}
+          path={correctionPath(props.governmentId, props.correction.id, '/sign')}
+          title={t('corrections.signTitle', { number: props.document.number })}
+          submitLabel={t('corrections.sign')}
+          successMessage={t('corrections.signedOne')}
+          help={
+            props.document.signers.filter((s) => s.status !== 'signed').length === 1
+              ? t('corrections.lastSignatureHelp')
+              : t('signedDocs.signHelp')
+          }
+          invalidate={[
+            correctionsKey(props.governmentId),
+            casesKey(props.governmentId),
+            [...govKey(props.governmentId), 'signed-documents'],
+          ]}
           onClose={() => setOpen(false)}
         />
       ) : null}
     </Alert>
-  );
-}
-
-function SignModal(props: {
-  governmentId: string;
-  correction: Correction;
-  document: SignedDocument;
-  onClose: () => void;
-}) {
-  const { t } = useTranslation();
-  const form = useForm({ passphrase: '' });
-  const next = props.document.signers.find((s) => s.status === 'next');
-  const sign = useApiMutation(
-    (body: { passphrase: string }) =>
-      api.post<Correction>(correctionPath(props.governmentId, props.correction.id, '/sign'), body),
-    {
-      invalidate: [
-        correctionsKey(props.governmentId),
-        casesKey(props.governmentId),
-        [...govKey(props.governmentId), 'signed-documents'],
-      ],
-      successMessage: t('corrections.signedOne'),
-      onSuccess: props.onClose,
-      onError: (error) => {
-        form.applyError(error);
-        if (error instanceof ApiError && error.code === 'SIGNING_PASSPHRASE_WRONG') {
-          form.setFormError(t('corrections.wrongPassphrase'));
-        }
-      },
-    },
-  );
-  return (
-    <FormModal
-      opened
-      onClose={props.onClose}
-      title={t('corrections.signTitle', { number: props.document.number })}
-      submitLabel={t('corrections.sign')}
-      submitting={sign.isPending}
-      formError={form.formError}
-      size="md"
-      onSubmit={() => {
-        const body = form.validate(signDocumentBody, { passphrase: form.values.passphrase });
-        if (body) sign.mutate(body);
-      }}
-    >
-      <Text size="sm" fw={600}>
-        {props.document.title}
-      </Text>
-      {next ? <Text size="sm">{t('signedDocs.signAs', { position: next.positionName })}</Text> : null}
-      <Group gap={6} align="flex-start" wrap="nowrap">
-        <IconInfoCircle size={16} aria-hidden style={{ flex: 'none', marginTop: 2 }} />
-        <Text size="xs" c="dimmed">
-          {props.document.signers.filter((s) => s.status !== 'signed').length === 1
-            ? t('corrections.lastSignatureHelp')
-            : t('signedDocs.signHelp')}
-        </Text>
-      </Group>
-      <PasswordInput
-        label={t('signing.passphrase')}
-        autoComplete="current-password"
-        required
-        data-autofocus
-        {...form.text('passphrase')}
-      />
-    </FormModal>
   );
 }

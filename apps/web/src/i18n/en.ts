@@ -1669,8 +1669,6 @@ export const en: Messages = {
     signedOne: 'You have signed the correction document',
     lastSignatureHelp:
       'You sign last. With this signature the corrected data is applied as new versions; the earlier data stays in the history.',
-    wrongPassphrase:
-      'Wrong passphrase. The document is not signed and nothing changed; check your passphrase and try again.',
     noCertificateTitle: 'You have no electronic signing certificate yet',
     noCertificate:
       'To sign this document, first enrol your electronic certificate with a passphrase on your account page.',

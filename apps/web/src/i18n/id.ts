@@ -1671,8 +1671,6 @@ export const id = {
     signedOne: 'Dokumen perbaikan telah Anda tandatangani',
     lastSignatureHelp:
       'Anda penanda tangan terakhir. Dengan tanda tangan ini data perbaikan diterapkan sebagai versi baru; data semula tetap tersimpan dalam riwayat.',
-    wrongPassphrase:
-      'Passphrase salah. Dokumen belum ditandatangani dan tidak ada yang berubah; periksa passphrase Anda lalu coba lagi.',
     noCertificateTitle: 'Anda belum memiliki sertifikat tanda tangan elektronik',
     noCertificate:
       'Untuk menandatangani dokumen ini, daftarkan dahulu sertifikat elektronik Anda dengan passphrase di halaman akun.',

@@ -61,6 +61,8 @@ export const signingEn: typeof signingId = {
     cannotEnrol: 'You cannot enrol yet: {{reason}}',
     enrolTitle: 'Enrol for a signing certificate',
     passphrase: 'Passphrase',
+    wrongPassphrase:
+      'Wrong passphrase. The document is not signed and nothing changed; check your passphrase and try again.',
     passphraseDescription:
       'At least 10 characters, not your sign-in password. A forgotten passphrase cannot be recovered: ask an administrator to revoke the certificate, then enrol again.',
     confirmPassphrase: 'Repeat the passphrase',

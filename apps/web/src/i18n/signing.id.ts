@@ -61,6 +61,8 @@ export const signingId = {
     cannotEnrol: 'Anda belum dapat mendaftar: {{reason}}',
     enrolTitle: 'Daftar sertifikat elektronik',
     passphrase: 'Passphrase',
+    wrongPassphrase:
+      'Passphrase salah. Dokumen belum ditandatangani dan tidak ada yang berubah; periksa passphrase Anda lalu coba lagi.',
     passphraseDescription:
       'Minimal 10 karakter, berbeda dari kata sandi masuk. Jika lupa, passphrase tidak dapat dipulihkan: minta admin mencabut sertifikat lalu daftar ulang.',
     confirmPassphrase: 'Ulangi passphrase',

@@ -1,16 +1,15 @@
-import { Anchor, Badge, Code, Group, PasswordInput, SegmentedControl, Stack, Text } from '@mantine/core';
-import { formatVerificationCode, type SignedDocument, signDocumentBody } from '@sidakin/core';
+import { Anchor, Badge, Code, Group, SegmentedControl, Stack, Text } from '@mantine/core';
+import { formatVerificationCode, type SignedDocument } from '@sidakin/core';
 import { IconDownload, IconExternalLink, IconSignature } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, govPath } from '../lib/api';
-import { useForm } from '../lib/form';
-import { govKey, useApiMutation, useGovList } from '../lib/query';
+import { govPath } from '../lib/api';
+import { govKey, useGovList } from '../lib/query';
 import { useFormatters } from '../shell/government';
 import { CrudPage } from '../ui/CrudPage';
-import { FormModal } from '../ui/FormModal';
 import { ListCard } from '../ui/ListCard';
 import { IconAction, RowActions } from '../ui/RowActions';
+import { PassphraseSignModal } from './PassphraseSignModal';
 
 const statusColor = { awaiting: 'yellow', signed: 'teal', cancelled: 'red' } as const;
 
@@ -23,7 +22,16 @@ export function SignedDocumentsPage() {
       {(governmentId) => (
         <>
           <DocumentList governmentId={governmentId} onSign={setSigning} />
-          <SignModal governmentId={governmentId} document={signing} onClose={() => setSigning(null)} />
+          <PassphraseSignModal
+            document={signing}
+            path={govPath(governmentId, `/signed-documents/${signing?.id}/sign`)}
+            title={t('signedDocs.signTitle', { number: signing?.number ?? '' })}
+            submitLabel={t('signedDocs.sign')}
+            successMessage={t('signedDocs.signed')}
+            help={t('signedDocs.signHelp')}
+            invalidate={[[...govKey(governmentId), 'signed-documents']]}
+            onClose={() => setSigning(null)}
+          />
         </>
       )}
     </CrudPage>
@@ -132,55 +140,5 @@ function DocumentList(props: { governmentId: string; onSign: (d: SignedDocument)
         },
       ]}
     />
-  );
-}
-
-function SignModal(props: { governmentId: string; document: SignedDocument | null; onClose: () => void }) {
-  const { t } = useTranslation();
-  const form = useForm({ passphrase: '' });
-  const d = props.document;
-  const next = d?.signers.find((s) => s.status === 'next');
-  const close = () => {
-    form.reset({ passphrase: '' });
-    props.onClose();
-  };
-  const sign = useApiMutation(
-    (body: unknown) => api.post(govPath(props.governmentId, `/signed-documents/${d?.id}/sign`), body),
-    {
-      invalidate: [[...govKey(props.governmentId), 'signed-documents']],
-      successMessage: t('signedDocs.signed'),
-      onSuccess: close,
-      onError: (error) => form.applyError(error),
-    },
-  );
-  return (
-    <FormModal
-      opened={Boolean(d)}
-      onClose={close}
-      title={t('signedDocs.signTitle', { number: d?.number ?? '' })}
-      submitLabel={t('signedDocs.sign')}
-      submitting={sign.isPending}
-      formError={form.formError}
-      size="md"
-      onSubmit={() => {
-        const body = form.validate(signDocumentBody, { passphrase: form.values.passphrase });
-        if (body) sign.mutate(body);
-      }}
-    >
-      <Text size="sm" fw={600}>
-        {d?.title}
-      </Text>
-      {next ? <Text size="sm">{t('signedDocs.signAs', { position: next.positionName })}</Text> : null}
-      <Text size="xs" c="dimmed">
-        {t('signedDocs.signHelp')}
-      </Text>
-      <PasswordInput
-        label={t('signing.passphrase')}
-        autoComplete="current-password"
-        required
-        data-autofocus
-        {...form.text('passphrase')}
-      />
-    </FormModal>
   );
 }
