@@ -1,10 +1,13 @@
-import type {
-  Dashboard,
-  DashboardIndicator,
-  MeasuredAgreement,
-  MeasurementMethod,
-  PublicAchievements,
-  PublicAchievementsSetting,
+import {
+  type Dashboard,
+  type DashboardIndicator,
+  divRound,
+  fromMicros,
+  type MeasuredAgreement,
+  type MeasurementMethod,
+  type PublicAchievements,
+  type PublicAchievementsSetting,
+  toMicros,
 } from '@sidakin/core';
 import type { Database, Queryable } from '../../db/database.js';
 import { AppError, invalidField, notFound } from '../../errors.js';
@@ -30,11 +33,12 @@ function yearNow(): number {
   return new Date().getUTCFullYear();
 }
 
-/** Two decimals, as the screens show means; exact inputs stay strings. */
+/** The exact mean of the measured values, rounded to two decimals as the screens show means. */
 function mean(values: readonly (string | null)[]): { value: string | null; measured: number } {
-  const xs = values.filter((v): v is string => v !== null).map(Number);
+  const xs = values.filter((v): v is string => v !== null);
   if (xs.length === 0) return { value: null, measured: 0 };
-  return { value: (xs.reduce((a, b) => a + b, 0) / xs.length).toFixed(2), measured: xs.length };
+  const sum = xs.reduce((acc, v) => acc + toMicros(v), 0n);
+  return { value: fromMicros(divRound(sum, BigInt(xs.length)), 2), measured: xs.length };
 }
 
 const days = (v: string | null) => (v === null ? null : Number(v));

@@ -150,6 +150,22 @@ describe('dashboards', () => {
     );
     expect(d.periods.map((p: { period: string }) => p.period)).toEqual(['q1', 'q2', 'q3', 'q4']);
     expect(d.periods[0].measured).toBeGreaterThan(0);
+    // Each quarter's figure is the mean of the indicators measured in it, to two decimals.
+    for (const [at, p] of (d.periods as { achievement: string | null; measured: number }[]).entries()) {
+      const xs = d.indicators
+        .map((i: { quarters: (string | null)[] }) => i.quarters[at])
+        .filter((v: string | null): v is string => v !== null)
+        .map(Number);
+      expect(p.measured).toBe(xs.length);
+      if (xs.length === 0) {
+        expect(p.achievement).toBeNull();
+        continue;
+      }
+      expect(p.achievement).toMatch(/^\d+(\.\d{1,2})?$/);
+      expect(Math.abs(Number(p.achievement) - xs.reduce((a: number, b: number) => a + b, 0) / xs.length)).toBeLessThan(
+        0.005,
+      );
+    }
 
     // Timeliness: every step of the SOP just run was done well within its mutu baku.
     const steps = await s.t.db.query<{ n: number }>(
