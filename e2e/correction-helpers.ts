@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { type APIRequestContext, expect, type Page, request } from '@playwright/test';
+import { type APIRequestContext, expect, type Locator, type Page, request } from '@playwright/test';
 import { pdfsig, trustingNssDb } from '../apps/server/src/test/pdfsig.js';
 
 // What the correction specs share: signing in, a signed-in API session for the steps a spec does
@@ -269,6 +269,30 @@ export async function expectVerificationPage(
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * The closed correction's signed Dokumen Perbaikan, from its card on the correction page: the PDF
+ * downloads, the verification link carries its code, pdfsig finds every signature valid and trusted
+ * by the government's CA (kept as `<name>-signed-<project>.pdf`), and — signed out — the public
+ * verification page agrees (`<name>-verify-<project>.png`).
+ */
+export async function expectSignedFromPage(page: Page, card: Locator, document: Json, name: string, project: string) {
+  const href = await card.getByRole('link', { name: 'Unduh PDF bertanda tangan' }).getAttribute('href');
+  const file = await page.request.get(href!);
+  expect(file.headers()['content-type']).toBe('application/pdf');
+  const pdf = await file.body();
+  const code: string = document.verificationCode;
+  await expect(card.getByTestId('verification-link')).toContainText(`/verifikasi/${code}`);
+  const ca = await page.request.get(`/api/public/verify/${code}/authority-certificate`);
+  expect(ca.status()).toBe(200);
+  const names = document.signers.map((s: Json) => s.name);
+  await expectPdfsigValid(pdf, await ca.text(), names, shotPath(`${name}-signed-${project}.pdf`));
+
+  await page.getByRole('button', { name: 'Menu pengguna' }).click();
+  await page.getByRole('menuitem', { name: 'Keluar' }).click();
+  await expect(page).toHaveURL(/\/masuk/);
+  await expectVerificationPage(page, code, document.number, names, pdf, shotPath(`${name}-verify-${project}.png`));
 }
 
 /** The values of a collection form (owner: a unit id or `agency`) by value id. */

@@ -126,6 +126,26 @@ function ApprovedBadge({ approved }: { approved: boolean }) {
 const measurementLink = (d: Dashboard, agencyId: string, runId: string) =>
   `/pengukuran?agencyId=${agencyId}&year=${d.year}&run=${runId}`;
 
+/** A figure of an agency's run (an objective, a unit): its achievement, linked to the run, and its category. */
+function RunFigure(props: { d: Dashboard; agencyId: string; achievement: string | null; category: string | null }) {
+  const { locale } = useFormatters();
+  const runId = props.d.runs.find((r) => r.agencyId === props.agencyId)?.runId ?? '';
+  return (
+    <Group gap={6} wrap="nowrap">
+      <Anchor
+        component={Link}
+        to={measurementLink(props.d, props.agencyId, runId)}
+        size="sm"
+        fw={600}
+        style={{ whiteSpace: 'nowrap' }}
+      >
+        {formatPercent(props.achievement, locale)}
+      </Anchor>
+      <CategoryBadge bands={props.d.bands} category={props.category} />
+    </Group>
+  );
+}
+
 function DashboardCards({ d }: { d: Dashboard }) {
   const { t } = useTranslation();
   const measured = d.runs.length > 0;
@@ -244,18 +264,7 @@ function ObjectivesCard({ d }: { d: Dashboard }) {
               ) : null}
               {o.name}
             </Text>
-            <Group gap={6} wrap="nowrap">
-              <Anchor
-                component={Link}
-                to={measurementLink(d, o.agencyId, d.runs.find((r) => r.agencyId === o.agencyId)?.runId ?? '')}
-                size="sm"
-                fw={600}
-                style={{ whiteSpace: 'nowrap' }}
-              >
-                {formatPercent(o.achievement, locale)}
-              </Anchor>
-              <CategoryBadge bands={d.bands} category={o.category} />
-            </Group>
+            <RunFigure d={d} agencyId={o.agencyId} achievement={o.achievement} category={o.category} />
           </Group>
         ))}
       </Stack>
@@ -516,7 +525,6 @@ function RankCard({
 
 function UnitsCard({ d }: { d: Dashboard }) {
   const { t } = useTranslation();
-  const { locale } = useFormatters();
   return (
     <Card withBorder radius="md" padding="md">
       <CardTitle>{t('dashboard.byUnit')}</CardTitle>
@@ -533,18 +541,7 @@ function UnitsCard({ d }: { d: Dashboard }) {
             <Text size="sm" lineClamp={2} style={{ minWidth: 0 }}>
               {u.unitId ? u.unitName : t('dashboard.agencyOwn', { name: u.agencyName })}
             </Text>
-            <Group gap={6} wrap="nowrap">
-              <Anchor
-                component={Link}
-                to={measurementLink(d, u.agencyId, d.runs.find((r) => r.agencyId === u.agencyId)?.runId ?? '')}
-                size="sm"
-                fw={600}
-                style={{ whiteSpace: 'nowrap' }}
-              >
-                {formatPercent(u.achievement, locale)}
-              </Anchor>
-              <CategoryBadge bands={d.bands} category={u.category} />
-            </Group>
+            <RunFigure d={d} agencyId={u.agencyId} achievement={u.achievement} category={u.category} />
           </Group>
         ))}
       </SimpleGrid>

@@ -6,7 +6,6 @@ import {
   Button,
   Card,
   Code,
-  Container,
   Group,
   Loader,
   Paper,
@@ -18,6 +17,7 @@ import {
   ThemeIcon,
   Title,
 } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import {
   formatVerificationCode,
   type IndonesianTimeZone,
@@ -38,11 +38,10 @@ import {
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { type DragEvent, type ReactNode, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router-dom';
+import { useNavigate, useParams } from 'react-router-dom';
 import { ApiError, api } from '../lib/api';
 import { currentLocale } from '../lib/i18n';
-import { BrandMark } from '../shell/BrandMark';
-import { LanguageSwitch } from '../shell/LanguageSwitch';
+import { PublicFrame } from '../shell/PublicFrame';
 
 /**
  * The public verification page a document's QR code opens (`/verifikasi/<code>`), reachable
@@ -52,8 +51,17 @@ import { LanguageSwitch } from '../shell/LanguageSwitch';
 export function VerificationPage() {
   const { code = '' } = useParams();
   return (
-    <PublicFrame>
+    <VerificationFrame>
       <VerificationDetails code={code} />
+    </VerificationFrame>
+  );
+}
+
+function VerificationFrame({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <PublicFrame subtitle={t('verification.title')} footer={t('verification.footer')}>
+      {children}
     </PublicFrame>
   );
 }
@@ -61,46 +69,9 @@ export function VerificationPage() {
 /** `/verifikasi`: type the code printed under the QR code. */
 export function VerificationLookupPage() {
   return (
-    <PublicFrame>
+    <VerificationFrame>
       <CodeForm />
-    </PublicFrame>
-  );
-}
-
-function PublicFrame({ children }: { children: ReactNode }) {
-  const { t } = useTranslation();
-  return (
-    <Box mih="100vh" bg="var(--mantine-color-gray-0)">
-      <Box component="header" bg="white" style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}>
-        <Container size="md" py="sm">
-          <Group justify="space-between" wrap="nowrap">
-            <Group gap="sm" wrap="nowrap" style={{ minWidth: 0 }}>
-              <BrandMark size={34} />
-              <Box style={{ minWidth: 0 }}>
-                <Text fw={800} size="lg" lh={1.1} c="sidakin.9">
-                  {t('app.name')}
-                </Text>
-                <Text size="xs" c="dimmed" truncate="end">
-                  {t('verification.title')}
-                </Text>
-              </Box>
-            </Group>
-            <LanguageSwitch />
-          </Group>
-        </Container>
-      </Box>
-      <Container size="md" py="lg" component="main">
-        {children}
-        <Group justify="space-between" mt="xl" gap="xs">
-          <Text size="xs" c="dimmed">
-            {t('verification.footer')}
-          </Text>
-          <Anchor component={Link} to="/masuk" size="xs">
-            {t('verification.signIn')}
-          </Anchor>
-        </Group>
-      </Container>
-    </Box>
+    </VerificationFrame>
   );
 }
 
@@ -179,6 +150,7 @@ function VerificationDetails({ code }: { code: string }) {
     retry: false,
   });
   const f = useDateFormat(query.data?.timeZone);
+  const phone = useMediaQuery('(max-width: 36em)');
   if (query.isLoading) {
     return (
       <Group justify="center" py="xl">
@@ -262,36 +234,73 @@ function VerificationDetails({ code }: { code: string }) {
         <Title order={2} size="h4" mb="sm">
           {t('verification.signers')}
         </Title>
-        <Table.ScrollContainer minWidth={480}>
+        {phone ? (
+          // On a phone (where a QR code is usually scanned) each signer is one row: name, position, time.
           <Table aria-label={t('verification.signersTable')} verticalSpacing="xs">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th w={48}>{t('verification.order')}</Table.Th>
-                <Table.Th>{t('verification.name')}</Table.Th>
-                <Table.Th>{t('verification.position')}</Table.Th>
-                <Table.Th>{t('verification.signedAt')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
             <Table.Tbody>
               {v.signers.map((s) => (
                 <Table.Tr key={s.order}>
-                  <Table.Td>{s.order}</Table.Td>
-                  <Table.Td fw={600}>{s.name}</Table.Td>
-                  <Table.Td>{s.position}</Table.Td>
-                  <Table.Td>{f.dateTime(s.signedAt)}</Table.Td>
+                  <Table.Td w={32} valign="top">
+                    {s.order}
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm" fw={600}>
+                      {s.name}
+                    </Text>
+                    <Text size="sm">{s.position}</Text>
+                    <Text size="xs" c="dimmed">
+                      {f.dateTime(s.signedAt)}
+                    </Text>
+                  </Table.Td>
                 </Table.Tr>
               ))}
               {v.pending.map((s) => (
                 <Table.Tr key={s.order}>
-                  <Table.Td>{s.order}</Table.Td>
-                  <Table.Td c="dimmed">—</Table.Td>
-                  <Table.Td>{s.position}</Table.Td>
-                  <Table.Td c="dimmed">{t('verification.pending')}</Table.Td>
+                  <Table.Td w={32} valign="top">
+                    {s.order}
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm">{s.position}</Text>
+                    <Text size="xs" c="dimmed">
+                      {t('verification.pending')}
+                    </Text>
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        ) : (
+          <Table.ScrollContainer minWidth={480}>
+            <Table aria-label={t('verification.signersTable')} verticalSpacing="xs">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th w={48}>{t('verification.order')}</Table.Th>
+                  <Table.Th>{t('verification.name')}</Table.Th>
+                  <Table.Th>{t('verification.position')}</Table.Th>
+                  <Table.Th>{t('verification.signedAt')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {v.signers.map((s) => (
+                  <Table.Tr key={s.order}>
+                    <Table.Td>{s.order}</Table.Td>
+                    <Table.Td fw={600}>{s.name}</Table.Td>
+                    <Table.Td>{s.position}</Table.Td>
+                    <Table.Td>{f.dateTime(s.signedAt)}</Table.Td>
+                  </Table.Tr>
+                ))}
+                {v.pending.map((s) => (
+                  <Table.Tr key={s.order}>
+                    <Table.Td>{s.order}</Table.Td>
+                    <Table.Td c="dimmed">—</Table.Td>
+                    <Table.Td>{s.position}</Table.Td>
+                    <Table.Td c="dimmed">{t('verification.pending')}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
       </Card>
 
       <FileCheck code={v.code} />
